@@ -1,0 +1,96 @@
+#include "cli/app.hpp"
+
+#include "cli/commands.hpp"
+#include "cli/context.hpp"
+#include "util/error.hpp"
+#include "version.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <csignal>
+
+namespace iom::cli {
+namespace {
+
+std::string version_text(const Dataset &data) {
+  std::size_t countries = 0, territories = 0, offices = 0;
+  for (const auto &entry : data.entries) {
+    countries += entry.kind == Kind::country;
+    territories += entry.kind == Kind::territory;
+    offices += entry.kind == Kind::office;
+  }
+  return fmt::format("iom {}\ndata {} (captured {}, {}): {} entries: {} "
+                     "countries, {} territories, {} offices\n",
+                     IOM_VERSION, data.meta.data_version, data.meta.captured,
+                     data.origin, data.entries.size(), countries, territories,
+                     offices);
+}
+
+} // namespace
+
+void build_app(CLI::App &app, Context &context) {
+  GlobalOptions &o = context.options;
+  app.fallthrough();
+  app.footer("Exit status: 0 when something was printed, 1 when nothing "
+             "matched or a query was not found, 2 for a usage, data or I/O "
+             "error.\nRun 'iom COMMAND --help' for a command's options, or "
+             "'man iom'.");
+  app.add_option("--data", o.data_path,
+                 "Use this dataset file instead of the built-in data "
+                 "(also $IOM_DATA)")
+      ->type_name("FILE");
+  app.add_option("-f,--format", o.format,
+                 "Output format: table, tsv, csv, json, jsonl or md "
+                 "(default: table on a terminal, tsv otherwise)")
+      ->type_name("FORMAT");
+  app.add_option("-F,--fields", o.fields,
+                 "Comma-separated fields to show, or 'all' (see 'iom fields')")
+      ->type_name("LIST");
+  app.add_flag("-H,--no-header", o.no_header,
+               "Omit the header line (table, tsv, csv, md)");
+  app.add_option("--color", o.color,
+                 "Colour: auto, always or never (auto honours NO_COLOR and "
+                 "TERM=dumb)")
+      ->type_name("WHEN");
+  app.add_flag("--bom", o.bom, "Start CSV output with a UTF-8 byte order mark");
+  app.add_option("-d,--delimiter", o.delimiter, "CSV field delimiter")
+      ->type_name("CHAR");
+  for (const auto &command : k_commands)
+    command.add(app, context);
+}
+
+int run(int argc, char **argv) {
+  // A closed pipe is reported by write() as EPIPE and ends us quietly.
+  std::signal(SIGPIPE, SIG_IGN);
+  util::Output out;
+  Context context(out);
+  CLI::App app{"iom: where the International Organization for Migration "
+               "works: its country offices, other offices, regions and "
+               "office types.",
+               "iom"};
+  bool version = false;
+  app.add_flag("-V,--version", version,
+               "Show the program version, the data version and the counts");
+  build_app(app, context);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp &e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp &e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError &e) {
+    throw Error(std::string(e.what()) + "; see 'iom --help'");
+  }
+  if (version) {
+    out.write(version_text(context.data()));
+    out.flush();
+    return k_exit_ok;
+  }
+  if (app.get_subcommands().empty())
+    throw Error("no command given; see 'iom --help'");
+  out.flush();
+  return context.status;
+}
+
+} // namespace iom::cli

@@ -1,0 +1,276 @@
+// iom convert --to FIELD [--from FIELD] [--fuzzy] [QUERY...]: batch lookup.
+// Exactly one output line per input line, in order, so that `paste` and line
+// numbers keep working; a line that does not match gives an empty line and a
+// warning on stderr.
+
+#include "cli/commands.hpp"
+#include "cli/emit.hpp"
+#include "cli/explain.hpp"
+#include "query/match.hpp"
+#include "render/delimited.hpp"
+#include "render/json.hpp"
+#include "util/error.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <cerrno>
+#include <cstring>
+#include <unistd.h>
+
+namespace iom::cli {
+namespace {
+
+struct Options {
+  std::string to;
+  std::string from = "any";
+  bool fuzzy = false;
+  bool keep = false;
+  std::vector<std::string> queries;
+};
+
+enum class LineFormat : unsigned char { tsv, csv, jsonl };
+
+query::From parse_from(std::string_view text) {
+  constexpr std::pair<std::string_view, query::From> k_froms[] = {
+      {"any", query::From::any},       {"name", query::From::name},
+      {"iso2", query::From::iso2},     {"iso3", query::From::iso3},
+      {"numeric", query::From::numeric}, {"alias", query::From::alias},
+  };
+  for (auto [name, from] : k_froms)
+    if (name == text)
+      return from;
+  throw Error("unknown --from value '" + std::string(text) +
+              "'; valid values: any, name, iso2, iso3, numeric, alias");
+}
+
+LineFormat parse_line_format(std::string_view format) {
+  if (format.empty() || format == "tsv")
+    return LineFormat::tsv;
+  if (format == "csv")
+    return LineFormat::csv;
+  if (format == "jsonl")
+    return LineFormat::jsonl;
+  throw Error("convert prints one line per input line; use -f tsv, csv or "
+              "jsonl, not '" + std::string(format) + "'");
+}
+
+class Converter {
+public:
+  Converter(Context &context, const Options &options)
+      : m_context(context), m_data(context.data()),
+        m_fields(parse_fields(options.to)), m_from(parse_from(options.from)),
+        m_format(parse_line_format(context.options.format)),
+        m_fuzzy(options.fuzzy), m_keep(options.keep), m_err(2) {
+    Style style = resolve_style(context.options);
+    m_delimiter = style.options.delimiter;
+    if (m_format == LineFormat::csv && style.options.bom)
+      m_context.out().buffer() += "\xEF\xBB\xBF";
+  }
+
+  void line(std::string_view text) {
+    ++m_line;
+    if (!text.empty() && text.back() == '\r')
+      text.remove_suffix(1);
+    const Entry *entry = text.empty() ? nullptr : find(text);
+    write(text, entry);
+    m_context.out().maybe_flush();
+    m_err.maybe_flush();
+  }
+
+  int finish() {
+    m_context.out().flush();
+    m_err.flush();
+    return m_status;
+  }
+
+private:
+  const Entry *find(std::string_view text) {
+    if (text.size() > k_max_query_bytes) {
+      warn(too_long_message(text));
+      return nullptr;
+    }
+    query::lookup_into(m_matches, m_scratch, m_data, text, m_from);
+    if (m_matches.size() == 1)
+      return &m_data.entries[m_matches.front().entry];
+    if (m_fuzzy && m_matches.empty()) {
+      if (auto best = query::confident(query::search(m_data, text))) {
+        const Entry &entry = m_data.entries[best->entry];
+        std::string note = "line " + std::to_string(m_line) + ": guessed '";
+        note.append(text);
+        note += "' is " + describe(entry) + " (" +
+                std::string(query::to_string(best->reason)) + ", score " +
+                std::to_string(best->score) + ")";
+        util::append_error(m_err.buffer(), note);
+        return &entry;
+      }
+    }
+    warn_not_found(text);
+    return nullptr;
+  }
+
+  void warn(const std::string &message) {
+    m_status = k_exit_no_match;
+    util::append_error(m_err.buffer(),
+                       "line " + std::to_string(m_line) + ": " + message);
+  }
+
+  void warn_not_found(std::string_view text) {
+    m_status = k_exit_no_match;
+    util::append_error(m_err.buffer(),
+                       not_found_message(m_data, text, m_matches,
+                                         "line " + std::to_string(m_line) +
+                                             ": "));
+  }
+
+  void write(std::string_view input, const Entry *entry) {
+    std::string &out = m_context.out().buffer();
+    if (m_format == LineFormat::jsonl) {
+      if (!entry && !input.empty()) {
+        out += "null\n";
+        return;
+      }
+      if (!entry) {
+        out += '\n';
+        return;
+      }
+      out += '{';
+      bool first = true;
+      if (m_keep) {
+        out += "\"input\":";
+        render::append_json_string(out, input);
+        first = false;
+      }
+      for (const Field *field : m_fields) {
+        field->get(m_data, *entry, m_cell);
+        out += first ? "" : ",";
+        first = false;
+        render::append_json_string(out, field->name);
+        out += ':';
+        if (field->is_list) {
+          out += '[';
+          for (std::size_t i = 0; i < m_cell.items.size(); ++i) {
+            out += i ? "," : "";
+            render::append_json_string(out, m_cell.items[i]);
+          }
+          out += ']';
+        } else {
+          render::append_json_string(out, m_cell.text);
+        }
+      }
+      out += "}\n";
+      return;
+    }
+    if (!entry && !m_keep) {
+      out += m_format == LineFormat::csv ? "\r\n" : "\n";
+      return;
+    }
+    bool first = true;
+    auto field_out = [&](std::string_view value) {
+      if (!first)
+        out += m_format == LineFormat::csv ? m_delimiter : '\t';
+      first = false;
+      if (m_format == LineFormat::csv)
+        render::append_csv_field(out, value, m_delimiter);
+      else
+        render::append_tsv_field(out, value);
+    };
+    if (m_keep)
+      field_out(input);
+    for (const Field *field : m_fields) {
+      if (entry) {
+        field->get(m_data, *entry, m_cell);
+        field_out(m_cell.text);
+      } else {
+        field_out("");
+      }
+    }
+    out += m_format == LineFormat::csv ? "\r\n" : "\n";
+  }
+
+  Context &m_context;
+  const Dataset &m_data;
+  std::vector<const Field *> m_fields;
+  query::From m_from;
+  LineFormat m_format;
+  bool m_fuzzy;
+  bool m_keep;
+  char m_delimiter = ',';
+  util::Output m_err;
+  std::size_t m_line = 0;
+  int m_status = k_exit_ok;
+  std::vector<query::Match> m_matches;
+  std::string m_scratch;
+  render::Cell m_cell;
+};
+
+void read_lines(int fd, Converter &converter) {
+  std::string pending;
+  std::vector<char> buffer(256 * 1024);
+  for (;;) {
+    ssize_t n = ::read(fd, buffer.data(), buffer.size());
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0)
+      throw Error(std::string("read error: ") + std::strerror(errno));
+    if (n == 0)
+      break;
+    std::string_view chunk(buffer.data(), static_cast<std::size_t>(n));
+    std::size_t start = 0;
+    for (std::size_t nl = chunk.find('\n'); nl != std::string_view::npos;
+         nl = chunk.find('\n', start)) {
+      if (pending.empty()) {
+        converter.line(chunk.substr(start, nl - start));
+      } else {
+        pending.append(chunk.substr(start, nl - start));
+        converter.line(pending);
+        pending.clear();
+      }
+      start = nl + 1;
+    }
+    // A partial line waits for the next chunk; a hostile endless line is
+    // cut off at a bound and still counts as one (too long) line.
+    if (pending.size() <= k_max_query_bytes + 1)
+      pending.append(chunk.substr(start, std::min(chunk.size() - start,
+                                                  k_max_query_bytes + 2 -
+                                                      pending.size())));
+  }
+  if (!pending.empty())
+    converter.line(pending); // the final line had no newline
+}
+
+int run(Context &context, const Options &options) {
+  Converter converter(context, options);
+  if (options.queries.empty())
+    read_lines(0, converter);
+  else
+    for (const auto &query : options.queries)
+      converter.line(query);
+  return converter.finish();
+}
+
+} // namespace
+
+void add_convert(CLI::App &app, Context &context) {
+  static Options options;
+  CLI::App *command = app.add_subcommand(
+      "convert", "Convert names or codes, one output line per input line "
+                 "(stdin when no QUERY is given)");
+  command->add_option("--to", options.to,
+                      "Field(s) to print, comma-separated (see 'iom fields')")
+      ->required()
+      ->type_name("FIELDS");
+  command->add_option("--from", options.from,
+                      "Match input only as: any, name, iso2, iso3, numeric or "
+                      "alias (default any)")
+      ->type_name("FIELD");
+  command->add_flag("--fuzzy", options.fuzzy,
+                    "Accept the top search candidate when it is clearly "
+                    "ahead; each guess is reported on stderr");
+  command->add_flag("--keep", options.keep,
+                    "Keep the input as the first column");
+  command->add_option("QUERY", options.queries,
+                      "Names or codes to convert (default: read stdin)");
+  command->callback([&context] { context.status = run(context, options); });
+}
+
+} // namespace iom::cli

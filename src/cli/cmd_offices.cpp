@@ -1,0 +1,39 @@
+// iom offices: every directory entry, country offices and the other offices.
+
+#include "cli/commands.hpp"
+#include "cli/emit.hpp"
+#include "util/error.hpp"
+#include "cli/filters.hpp"
+
+#include <CLI/CLI.hpp>
+
+namespace iom::cli {
+namespace {
+
+struct Options {
+  FilterArgs filter;
+  ListOptions list;
+};
+
+constexpr std::string_view k_default_fields = "name,kind,region,type,city,host";
+
+int run(Context &context, const Options &options) {
+  query::Filter filter = resolve_filter(context.data(), options.filter);
+  return emit_entries(context, query::select(context.data(), filter),
+                      options.list, k_default_fields,
+                      "no office matches the filters");
+}
+
+} // namespace
+
+void add_offices(CLI::App &app, Context &context) {
+  static Options options;
+  CLI::App *command = app.add_subcommand(
+      "offices", "List every directory entry: country offices and the other "
+                 "offices");
+  add_filter_options(*command, options.filter);
+  add_list_options(*command, options.list);
+  command->callback([&context] { context.status = run(context, options); });
+}
+
+} // namespace iom::cli

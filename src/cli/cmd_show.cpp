@@ -1,0 +1,76 @@
+// iom show QUERY...: one detailed card per query, exact matches only.
+
+#include "cli/commands.hpp"
+#include "cli/emit.hpp"
+#include "util/error.hpp"
+#include "cli/explain.hpp"
+#include "query/match.hpp"
+#include "render/card.hpp"
+
+#include <CLI/CLI.hpp>
+
+namespace iom::cli {
+namespace {
+
+struct Options {
+  std::vector<std::string> queries;
+};
+
+constexpr std::string_view k_card_fields =
+    "name,short_name,flag,kind,iso2,iso3,numeric,code_status,region_name,"
+    "region,region_basis,region_source,type_name,type,type_basis,type_source,"
+    "city,host_name,languages,aliases,sources,note";
+
+int run(Context &context, const Options &options) {
+  const Dataset &data = context.data();
+  std::vector<std::uint16_t> found;
+  int status = k_exit_ok;
+  for (const auto &query : options.queries)
+    check_query_length(query);
+  for (const auto &query : options.queries) {
+    std::vector<query::Match> matches = query::lookup(data, query);
+    if (matches.size() == 1) {
+      found.push_back(matches.front().entry);
+      continue;
+    }
+    status = k_exit_no_match;
+    report_not_found(data, query, matches);
+  }
+  if (found.empty()) {
+    // Machine formats still print their empty form (json: []).
+    Style style = resolve_style(context.options);
+    if (style.format != render::Format::table) {
+      render::Rows rows = make_rows(data, found,
+                                    resolve_fields(context.options, "all"));
+      render::write(context.out().buffer(), rows, style.format, style.options);
+      context.out().flush();
+    }
+    return k_exit_no_match;
+  }
+  Style style = resolve_style(context.options);
+  if (style.format == render::Format::table) {
+    render::Rows rows = make_rows(
+        data, found, resolve_fields(context.options, k_card_fields));
+    render::write_cards(context.out().buffer(), rows, style.options);
+  } else {
+    render::Rows rows =
+        make_rows(data, found, resolve_fields(context.options, "all"));
+    render::write(context.out().buffer(), rows, style.format, style.options);
+  }
+  context.out().flush();
+  return status;
+}
+
+} // namespace
+
+void add_show(CLI::App &app, Context &context) {
+  static Options options;
+  CLI::App *command = app.add_subcommand(
+      "show", "Show one detailed record per query (exact match on name, short "
+              "name, alias or ISO code; never guesses)");
+  command->add_option("QUERY", options.queries, "Name, alias or ISO code")
+      ->required();
+  command->callback([&context] { context.status = run(context, options); });
+}
+
+} // namespace iom::cli

@@ -1,0 +1,39 @@
+#pragma once
+
+// What every subcommand gets: the global options, the dataset (loaded on
+// first use, so commands that need none pay nothing) and the output.
+
+#include "model.hpp"
+#include "util/output.hpp"
+
+#include <optional>
+#include <string>
+
+namespace iom::cli {
+
+struct GlobalOptions {
+  std::string data_path;   // --data, else $IOM_DATA, else built-in
+  std::string format;      // -f; empty = table on a terminal, else tsv
+  std::string fields;      // -F; empty = the command's default
+  bool no_header = false;  // -H
+  std::string color = "auto";
+  bool bom = false;
+  std::string delimiter = ",";
+};
+
+class Context {
+public:
+  explicit Context(util::Output &out) : m_out(out) {}
+
+  GlobalOptions options;
+  int status = 0; // the exit code the command chose
+
+  util::Output &out() { return m_out; }
+  const Dataset &data();
+
+private:
+  util::Output &m_out;
+  std::optional<Dataset> m_loaded;
+};
+
+} // namespace iom::cli

@@ -1,0 +1,166 @@
+#include "cli/emit.hpp"
+
+#include "query/normalise.hpp"
+#include "util/error.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+#include <fmt/format.h>
+
+namespace iom::cli {
+namespace {
+
+render::Format parse_format(std::string_view name) {
+  constexpr std::pair<std::string_view, render::Format> k_formats[] = {
+      {"table", render::Format::table}, {"tsv", render::Format::tsv},
+      {"csv", render::Format::csv},     {"json", render::Format::json},
+      {"jsonl", render::Format::jsonl}, {"md", render::Format::md},
+  };
+  for (auto [text, format] : k_formats)
+    if (text == name)
+      return format;
+  throw Error("unknown format '" + std::string(name) +
+              "'; valid formats: table, tsv, csv, json, jsonl, md");
+}
+
+bool color_wanted(std::string_view mode) {
+  if (mode == "always")
+    return true;
+  if (mode == "never")
+    return false;
+  if (mode != "auto")
+    throw Error("unknown --color value '" + std::string(mode) +
+                "'; valid values: auto, always, never");
+  const char *no_color = std::getenv("NO_COLOR");
+  if (no_color && *no_color)
+    return false;
+  const char *term = std::getenv("TERM");
+  if (term && std::string_view(term) == "dumb")
+    return false;
+  return util::stdout_is_terminal();
+}
+
+} // namespace
+
+Style resolve_style(const GlobalOptions &options) {
+  Style style{};
+  bool terminal = util::stdout_is_terminal();
+  style.format = options.format.empty()
+                     ? (terminal ? render::Format::table : render::Format::tsv)
+                     : parse_format(options.format);
+  style.options.header = !options.no_header;
+  style.options.color = color_wanted(options.color);
+  style.options.terminal = terminal;
+  style.options.width = terminal ? util::terminal_width() : 0;
+  style.options.bom = options.bom;
+  if (options.delimiter.size() != 1 || options.delimiter[0] == '"' ||
+      options.delimiter[0] == '\n' || options.delimiter[0] == '\r' ||
+      static_cast<unsigned char>(options.delimiter[0]) >= 0x80)
+    throw Error("--delimiter must be one ASCII character other than '\"', "
+                "CR or LF");
+  style.options.delimiter = options.delimiter[0];
+  return style;
+}
+
+std::vector<const Field *> resolve_fields(const GlobalOptions &options,
+                                          std::string_view defaults) {
+  return parse_fields(options.fields.empty() ? defaults : options.fields);
+}
+
+int emit(Context &context, const render::Rows &rows,
+         std::string_view empty_message) {
+  Style style = resolve_style(context.options);
+  render::write(context.out().buffer(), rows, style.format, style.options);
+  context.out().flush();
+  if (rows.cells.empty()) {
+    util::print_error(empty_message);
+    return k_exit_no_match;
+  }
+  return k_exit_ok;
+}
+
+void sort_entries(const Dataset &data, std::vector<std::uint16_t> &entries,
+                  std::string_view spec) {
+  struct Key {
+    const Field *field;
+    bool descending;
+  };
+  std::vector<Key> keys;
+  std::size_t start = 0;
+  while (start <= spec.size()) {
+    std::size_t comma = spec.find(',', start);
+    if (comma == std::string_view::npos)
+      comma = spec.size();
+    std::string_view name = spec.substr(start, comma - start);
+    bool descending = name.starts_with('-');
+    if (descending)
+      name.remove_prefix(1);
+    std::vector<const Field *> field = parse_fields(name);
+    keys.push_back({field.front(), descending});
+    start = comma + 1;
+  }
+  // Sort keys are normalised, so "Côte d'Ivoire" sorts among the Cs.
+  std::vector<std::vector<std::string>> texts(data.entries.size());
+  for (std::uint16_t index : entries)
+    for (const auto &key : keys)
+      texts[index].push_back(
+          query::normalise(field_text(data, data.entries[index], *key.field)));
+  std::stable_sort(entries.begin(), entries.end(),
+                   [&](std::uint16_t a, std::uint16_t b) {
+                     for (std::size_t i = 0; i < keys.size(); ++i) {
+                       int order = texts[a][i].compare(texts[b][i]);
+                       if (order != 0)
+                         return keys[i].descending ? order > 0 : order < 0;
+                     }
+                     return false;
+                   });
+}
+
+std::optional<std::size_t> parse_limit(std::string_view text) {
+  if (text.empty())
+    return std::nullopt;
+  std::size_t value = 0;
+  bool ok = text.size() <= 9;
+  for (char c : text) {
+    ok = ok && c >= '0' && c <= '9';
+    value = value * 10 + static_cast<std::size_t>(c - '0');
+  }
+  if (!ok)
+    throw Error("--limit must be a whole number from 0 to 999999999, not '" +
+                std::string(text) + "'");
+  return value;
+}
+
+void add_list_options(CLI::App &command, ListOptions &options) {
+  command.add_option("-s,--sort", options.sort,
+                     "Sort by FIELD[,FIELD]; a leading - sorts descending")
+      ->type_name("FIELDS");
+  command.add_option("-n,--limit", options.limit,
+                     "Print at most N results")
+      ->type_name("N");
+  command.add_flag("-c,--count", options.count,
+                   "Print only the number of results");
+}
+
+int emit_entries(Context &context, std::vector<std::uint16_t> entries,
+                 const ListOptions &list, std::string_view default_fields,
+                 std::string_view empty_message) {
+  const Dataset &data = context.data();
+  std::optional<std::size_t> limit = parse_limit(list.limit);
+  std::vector<const Field *> fields =
+      resolve_fields(context.options, default_fields);
+  if (!list.sort.empty())
+    sort_entries(data, entries, list.sort);
+  if (limit && entries.size() > *limit)
+    entries.resize(*limit);
+  if (list.count) {
+    context.out().write(fmt::format("{}\n", entries.size()));
+    context.out().flush();
+    return entries.empty() ? k_exit_no_match : k_exit_ok;
+  }
+  return emit(context, make_rows(data, entries, fields), empty_message);
+}
+
+} // namespace iom::cli

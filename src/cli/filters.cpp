@@ -1,0 +1,76 @@
+#include "cli/filters.hpp"
+
+#include "dataset/names.hpp"
+#include "query/normalise.hpp"
+#include "util/error.hpp"
+
+#include <CLI/CLI.hpp>
+
+namespace iom::cli {
+
+void add_filter_options(CLI::App &command, FilterArgs &args) {
+  command
+      .add_option("-r,--region", args.regions,
+                  "Only this region: code, name or unique prefix; repeatable, "
+                  "or a comma list")
+      ->delimiter(',')
+      ->type_name("REGION");
+  command
+      .add_option("-t,--type", args.types,
+                  "Only this office type: code, name or unique prefix; "
+                  "repeatable, or a comma list")
+      ->delimiter(',')
+      ->type_name("TYPE");
+  command
+      .add_option("-l,--lang", args.languages,
+                  "Only entries whose site has this language code")
+      ->delimiter(',')
+      ->type_name("CODE");
+  command.add_option("--kind", args.kind, "Only country, territory or office")
+      ->type_name("KIND");
+  command
+      .add_option("--host", args.hosts,
+                  "Only entries in this host country (name or ISO code)")
+      ->delimiter(',')
+      ->type_name("COUNTRY");
+  command
+      .add_option("--basis", args.basis,
+                  "Only entries whose region or type basis is sourced, "
+                  "default or inferred")
+      ->type_name("BASIS");
+  command.add_option("-m,--match", args.match,
+                     "Only entries whose name, short name or an alias has "
+                     "TEXT at the start of a word")
+      ->type_name("TEXT");
+}
+
+query::Filter resolve_filter(const Dataset &data, const FilterArgs &args) {
+  query::Filter filter;
+  for (const auto &value : args.regions)
+    filter.regions.push_back(query::resolve_region(data, value));
+  for (const auto &value : args.types)
+    filter.types.push_back(query::resolve_type(data, value));
+  filter.languages = args.languages;
+  if (!args.kind.empty()) {
+    filter.kind = dataset::parse_kind(args.kind);
+    if (!filter.kind)
+      throw Error("unknown kind '" + args.kind +
+                  "'; valid values: country, territory, office");
+  }
+  for (const auto &value : args.hosts)
+    filter.hosts.push_back(query::resolve_host(data, value));
+  if (!args.basis.empty()) {
+    filter.basis = dataset::parse_basis(args.basis);
+    if (!filter.basis)
+      throw Error("unknown basis '" + args.basis +
+                  "'; valid values: sourced, default, inferred");
+  }
+  if (!args.match.empty()) {
+    filter.match = query::normalise(args.match);
+    if (filter.match.empty())
+      throw Error("--match needs letters or digits, not '" + args.match + "'");
+  }
+  return filter;
+}
+
+} // namespace iom::cli

@@ -1,0 +1,32 @@
+#pragma once
+
+// The list commands' filter options (-r -t -l --kind --host --basis -m), as
+// typed, and their resolution against the dataset.
+
+#include "query/filter.hpp"
+
+#include <string>
+#include <vector>
+
+namespace CLI {
+class App;
+}
+
+namespace iom::cli {
+
+struct FilterArgs {
+  std::vector<std::string> regions;
+  std::vector<std::string> types;
+  std::vector<std::string> languages;
+  std::string kind;
+  std::vector<std::string> hosts;
+  std::string basis;
+  std::string match;
+};
+
+void add_filter_options(CLI::App &command, FilterArgs &args);
+
+// Throws iom::Error (exit 2) for an unknown value, listing the valid ones.
+query::Filter resolve_filter(const Dataset &data, const FilterArgs &args);
+
+} // namespace iom::cli

@@ -1,0 +1,30 @@
+#pragma once
+
+// Loading and validating a dataset file (the schema of data/iom.toml).
+// toml++ is used here only.
+
+#include "model.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace iom::dataset {
+
+// The largest dataset file accepted; anything bigger is refused before
+// parsing so that a hostile file cannot exhaust memory.
+inline constexpr std::size_t k_max_file_size = 256u * 1024 * 1024;
+
+// Reads, parses and validates a file. On any problem throws iom::Error whose
+// message holds one "FILE:LINE:COL: message" line per problem ("FILE: message"
+// when there is no position). The result has no lookup keys; see
+// query::attach_keys.
+Dataset load_file(const std::string &path);
+
+// Reads a whole regular file, refusing directories, devices, FIFOs and files
+// over k_max_file_size; throws iom::Error("PATH: reason").
+std::string read_file(const std::string &path);
+
+// The same for text already in memory; display_name is used in messages.
+Dataset load_text(std::string_view text, std::string_view display_name);
+
+} // namespace iom::dataset

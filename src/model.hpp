@@ -1,0 +1,117 @@
+#pragma once
+
+// The plain data model shared by every stage. No I/O here.
+//
+// All strings are views: into string literals for the built-in tables
+// (generated at build time, constant-initialised, so start-up costs nothing)
+// or into the storage a runtime-loaded dataset owns.
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string_view>
+
+namespace iom {
+
+using Strings = std::span<const std::string_view>;
+
+enum class Kind : std::uint8_t { country, territory, office };
+
+// How an assignment is known; see ../shared/facts/README.md.
+enum class Basis : std::uint8_t { sourced, assumed, inferred };
+
+// Whether iso2/iso3/numeric are real ISO 3166-1 codes.
+enum class CodeStatus : std::uint8_t { iso, user_assigned, none };
+
+inline constexpr std::int16_t k_no_index = -1;
+
+struct Entry {
+  std::string_view id;
+  std::string_view name;       // directory name, properly cased
+  std::string_view short_name; // common English name
+  Kind kind;
+  std::string_view iso2; // empty when none
+  std::string_view iso3;
+  std::string_view numeric; // three digits as in ISO, empty when none
+  CodeStatus code_status;
+  std::int16_t region; // index into Dataset::regions, or k_no_index
+  Basis region_basis;
+  std::string_view region_source;
+  std::int16_t type; // index into Dataset::types
+  Basis type_basis;
+  std::string_view type_source;
+  std::string_view city;
+  std::string_view host; // ISO alpha-2 of the host country (offices only)
+  Strings languages;
+  Strings aliases;
+  Strings sources; // URLs
+  std::string_view note;
+};
+
+struct Region {
+  std::string_view code;   // ap, eca, ehsa, lac, mena, wca
+  std::string_view name;   // the seed's label, properly cased
+  std::string_view office; // id of the regional office entry
+  std::string_view city;
+  Basis basis; // how the regional office and its city are known
+  std::string_view note;
+};
+
+struct OfficeType {
+  std::string_view code;
+  std::string_view name;
+  std::string_view description;
+};
+
+// A country that hosts offices but has no directory entry of its own
+// (the United States). Used for --host and for the "hosts these offices" hint.
+struct Host {
+  std::string_view iso2;
+  std::string_view iso3;
+  std::string_view numeric;
+  std::string_view name;
+  Strings aliases;
+};
+
+struct Meta {
+  std::string_view data_version;
+  std::string_view captured; // capture date of the source page
+  std::string_view source;   // URL
+  std::string_view source_note;
+  std::string_view claim_countries;
+  std::string_view claim_field_offices;
+  std::string_view claim_regions;
+};
+
+// What a lookup key was derived from.
+enum class KeyKind : std::uint8_t {
+  name,
+  short_name,
+  alias,
+  iso2,
+  iso3,
+  numeric,
+  id,
+};
+
+// One normalised lookup key. Dataset::keys is sorted by (key, entry), so a
+// lookup is a binary search.
+struct Key {
+  std::string_view key;
+  std::uint16_t entry;
+  KeyKind kind;
+};
+
+struct Dataset {
+  std::span<const Entry> entries;
+  std::span<const Region> regions;
+  std::span<const OfficeType> types;
+  std::span<const Host> hosts;
+  Meta meta;
+  std::span<const Key> keys;
+  std::string_view origin; // "built-in" or the file path
+  std::shared_ptr<const void> storage;     // owns a loaded dataset's strings
+  std::shared_ptr<const void> key_storage; // owns a loaded dataset's keys
+};
+
+} // namespace iom

@@ -1,0 +1,131 @@
+#include "query/filter.hpp"
+
+#include "query/match.hpp"
+#include "query/normalise.hpp"
+#include "util/error.hpp"
+
+namespace iom::query {
+namespace {
+
+struct Named {
+  std::string_view code;
+  std::string_view name;
+};
+
+// Exact code or name first; then a unique prefix of a code or a name.
+std::int16_t resolve(std::span<const Named> items, std::string_view value,
+                     std::string_view what) {
+  std::string wanted = normalise(value);
+  if (!wanted.empty()) {
+    for (std::size_t i = 0; i < items.size(); ++i)
+      if (normalise(items[i].code) == wanted ||
+          normalise(items[i].name) == wanted)
+        return static_cast<std::int16_t>(i);
+    std::vector<std::int16_t> prefixed;
+    for (std::size_t i = 0; i < items.size(); ++i)
+      if (normalise(items[i].code).starts_with(wanted) ||
+          normalise(items[i].name).starts_with(wanted))
+        prefixed.push_back(static_cast<std::int16_t>(i));
+    if (prefixed.size() == 1)
+      return prefixed.front();
+  }
+  std::string message = "unknown " + std::string(what) + " '" +
+                        std::string(value) + "'; valid values: ";
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    message += (i ? ", " : "") + std::string(items[i].code) + " (" +
+               std::string(items[i].name) + ")";
+  }
+  throw Error(message);
+}
+
+} // namespace
+
+std::int16_t resolve_region(const Dataset &data, std::string_view value) {
+  std::vector<Named> items;
+  for (const auto &r : data.regions)
+    items.push_back({r.code, r.name});
+  return resolve(items, value, "region");
+}
+
+std::int16_t resolve_type(const Dataset &data, std::string_view value) {
+  std::vector<Named> items;
+  for (const auto &t : data.types)
+    items.push_back({t.code, t.name});
+  return resolve(items, value, "type");
+}
+
+std::string resolve_host(const Dataset &data, std::string_view value) {
+  if (const Host *host = find_host(data, value))
+    return std::string(host->iso2);
+  std::vector<Match> found = lookup(data, value);
+  for (const auto &m : found) {
+    const Entry &entry = data.entries[m.entry];
+    if (!entry.iso2.empty() && entry.kind != Kind::office)
+      return std::string(entry.iso2);
+  }
+  throw Error("unknown host country '" + std::string(value) +
+              "'; give a country name or ISO code");
+}
+
+std::string_view host_of(const Entry &entry) {
+  return entry.kind == Kind::office ? entry.host : entry.iso2;
+}
+
+bool contains_at_word(std::string_view text, std::string_view needle) {
+  if (needle.empty())
+    return true;
+  for (std::size_t at = text.find(needle); at != std::string_view::npos;
+       at = text.find(needle, at + 1))
+    if (at == 0 || text[at - 1] == ' ')
+      return true;
+  return false;
+}
+
+bool accepts(const Filter &filter, const Entry &entry) {
+  auto any_of = [](const auto &wanted, const auto &value) {
+    if (wanted.empty())
+      return true;
+    for (const auto &w : wanted)
+      if (w == value)
+        return true;
+    return false;
+  };
+  if (filter.countries_only && entry.kind == Kind::office)
+    return false;
+  if (filter.kind && entry.kind != *filter.kind)
+    return false;
+  if (!any_of(filter.regions, entry.region) || !any_of(filter.types, entry.type))
+    return false;
+  if (!filter.hosts.empty() && !any_of(filter.hosts, host_of(entry)))
+    return false;
+  if (filter.basis && entry.region_basis != *filter.basis &&
+      entry.type_basis != *filter.basis)
+    return false;
+  if (!filter.languages.empty()) {
+    bool found = false;
+    for (auto language : entry.languages)
+      found = found || any_of(std::span<const std::string>(filter.languages),
+                              std::string(language));
+    if (!found)
+      return false;
+  }
+  if (!filter.match.empty()) {
+    bool found = contains_at_word(normalise(entry.name), filter.match) ||
+                 contains_at_word(normalise(entry.short_name), filter.match);
+    for (auto alias : entry.aliases)
+      found = found || contains_at_word(normalise(alias), filter.match);
+    if (!found)
+      return false;
+  }
+  return true;
+}
+
+std::vector<std::uint16_t> select(const Dataset &data, const Filter &filter) {
+  std::vector<std::uint16_t> result;
+  for (std::size_t i = 0; i < data.entries.size(); ++i)
+    if (accepts(filter, data.entries[i]))
+      result.push_back(static_cast<std::uint16_t>(i));
+  return result;
+}
+
+} // namespace iom::query

@@ -1,0 +1,46 @@
+#pragma once
+
+// Selecting and ordering entries: the list commands' filters.
+
+#include "model.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace iom::query {
+
+struct Filter {
+  bool countries_only = false;        // countries and territories
+  std::vector<std::int16_t> regions;  // any of; empty = all
+  std::vector<std::int16_t> types;    // any of
+  std::vector<std::string> languages; // any of, exact site-language codes
+  std::optional<Kind> kind;
+  std::vector<std::string> hosts;     // any of, ISO alpha-2 of the host
+  std::optional<Basis> basis;         // region_basis or type_basis
+  std::string match;                  // normalised; matched at word starts
+};
+
+// A region or type value: a code, a full name or a unique prefix of either,
+// with case and accents ignored. Throws iom::Error (exit 2) listing the valid
+// values when nothing or several match.
+std::int16_t resolve_region(const Dataset &data, std::string_view value);
+std::int16_t resolve_type(const Dataset &data, std::string_view value);
+
+// A host country value, resolved through the matcher to ISO alpha-2 codes
+// (an entry or a [[hosts]] record). Throws iom::Error when it names nothing.
+std::string resolve_host(const Dataset &data, std::string_view value);
+
+// The host country of an entry: its own iso2 for a country or territory.
+std::string_view host_of(const Entry &entry);
+
+bool accepts(const Filter &filter, const Entry &entry);
+
+// Indices of the accepted entries, in dataset order.
+std::vector<std::uint16_t> select(const Dataset &data, const Filter &filter);
+
+// True when `text` (normalised) has `needle` (normalised) starting at a word.
+bool contains_at_word(std::string_view text, std::string_view needle);
+
+} // namespace iom::query

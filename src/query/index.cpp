@@ -1,0 +1,27 @@
+#include "query/index.hpp"
+
+#include "query/keys.hpp"
+
+#include <vector>
+
+namespace iom::query {
+namespace {
+
+struct KeyStorage {
+  std::vector<OwnedKey> owned;
+  std::vector<Key> keys;
+};
+
+} // namespace
+
+void attach_keys(Dataset &data) {
+  auto storage = std::make_shared<KeyStorage>();
+  storage->owned = build_keys(data.entries);
+  storage->keys.reserve(storage->owned.size());
+  for (const auto &key : storage->owned)
+    storage->keys.push_back({key.key, key.entry, key.kind});
+  data.keys = storage->keys;
+  data.key_storage = storage;
+}
+
+} // namespace iom::query

@@ -1,0 +1,11 @@
+#pragma once
+
+#include "model.hpp"
+
+namespace iom::query {
+
+// Builds the sorted, normalised lookup keys of a loaded dataset (the built-in
+// one has them from build time) and attaches them to it.
+void attach_keys(Dataset &data);
+
+} // namespace iom::query

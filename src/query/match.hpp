@@ -1,0 +1,111 @@
+#pragma once
+
+// Matching a query against the dataset's keys: exact lookup for `show`,
+// `convert` and filter values; ranked, typo-tolerant search for `search`,
+// `convert --fuzzy` and "did you mean". Nothing here guesses silently: lookup
+// is exact, and a fuzzy answer comes only from `confident`, whose caller says
+// so on stderr.
+//
+// Codes (iso2, iso3, numeric) match only exactly, and only a code-shaped
+// query: one whose normalised form is all digits, or whose raw text has at
+// most 3 letters and digits. So "ST" finds Sao Tome and Principe by its code
+// (it normalises to "saint", like the key), but "saint" does not.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model.hpp"
+
+namespace iom::query {
+
+struct Match {
+  std::uint16_t entry;
+  KeyKind kind;
+};
+
+// Which keys a lookup may use; `name` covers name, short_name and id.
+enum class From : std::uint8_t { any, name, iso2, iso3, numeric, alias };
+
+// Exact match after normalisation, by binary search over data.keys (which
+// must be sorted by key, then entry). `out` gets each matching entry once,
+// in entry order; `scratch` holds the normalised query. Neither allocates
+// once they have the capacity.
+void lookup_into(std::vector<Match> &out, std::string &scratch,
+                 const Dataset &data, std::string_view query,
+                 From from = From::any);
+std::vector<Match> lookup(const Dataset &data, std::string_view query,
+                          From from = From::any);
+
+enum class Reason : std::uint8_t { exact, alias, code, prefix, token, edit };
+
+std::string_view to_string(Reason reason);
+
+// One entry's best key for a query. `key` views data.keys, so it lives as
+// long as the dataset. `distance` is the edit distance for Reason::edit, else
+// 0.
+struct Candidate {
+  std::uint16_t entry;
+  int score;
+  Reason reason;
+  std::string_view key;
+  int distance;
+};
+
+// Scores, with q the normalised query and k the key (lengths in bytes):
+//
+//   reason  when                                               score
+//   code    code-shaped q equals an iso2, iso3 or numeric key   1000
+//   exact   q equals a name, short_name or id key                900
+//   alias   q equals an alias key                                850
+//   prefix  q is a proper prefix of k                  600 + 199*|q|/|k|
+//   token   each q token equals or begins a distinct
+//           token of k                                 400 + 199*|q|/|k|
+//   edit    whole k within the edit bound, d edits           300 - 50*d
+//   edit    one token of k within the bound (one-token q)    200 - 50*d
+//
+// Codes match only as above, never by prefix or edit. Prefixes and tokens
+// match only at word starts, never inside a word ("peru" does not reach
+// "superuga"). The edit bound is the smaller of edit_bound(|q|) and
+// edit_bound(|k| or the token's length), so short words ("the", "of") never
+// absorb typos and queries of up to 3 bytes get no edits.
+inline constexpr int k_score_code = 1000;
+inline constexpr int k_score_exact = 900;
+inline constexpr int k_score_alias = 850;
+inline constexpr int k_score_prefix = 600;
+inline constexpr int k_score_token = 400;
+inline constexpr int k_score_edit = 300;
+inline constexpr int k_score_token_edit = 200;
+inline constexpr int k_score_per_edit = 50;
+inline constexpr int k_score_coverage = 199;
+
+// Every entry with any match, best first: score descending, then entry index.
+// One candidate per entry, for its best-scoring key.
+std::vector<Candidate> search(const Dataset &data, std::string_view query);
+
+// The top candidate when it is clearly ahead, else nullopt:
+//   - no other candidate has the same score;
+//   - an exact, alias or code match needs nothing more;
+//   - a prefix, token or edit match needs a lead of k_confident_gap over the
+//     second and enough substance of its own: a prefix or token match must
+//     cover about half the key (score >= 700 or >= 500), an edit match must
+//     be on the whole key with at most 2 edits (score >= 200).
+inline constexpr int k_confident_gap = 100;
+std::optional<Candidate> confident(const std::vector<Candidate> &ranked);
+
+// "Did you mean" candidates: search results scoring at least
+// k_suggest_floor and within k_suggest_spread of the best, at most `limit`.
+inline constexpr int k_suggest_floor = 100;
+inline constexpr int k_suggest_spread = 300;
+std::vector<Candidate> suggest(const Dataset &data, std::string_view query,
+                               std::size_t limit = 5);
+
+// The host (a country with offices but no entry of its own) whose name,
+// alias or code matches the query exactly after normalisation; codes only
+// for a code-shaped query. nullptr when none.
+const Host *find_host(const Dataset &data, std::string_view query);
+
+} // namespace iom::query

@@ -1,0 +1,24 @@
+#pragma once
+
+// TSV and CSV. The field helpers are exported for the streaming fast path
+// (convert), so every producer of these formats escapes the same way.
+
+#include "render/rows.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace iom::render {
+
+// Escapes backslash, tab, newline and carriage return as \\ \t \n \r.
+void append_tsv_field(std::string &out, std::string_view field);
+
+// RFC 4180: quotes the field when it holds the delimiter, a double quote, CR
+// or LF, or starts or ends with a space or tab (which spreadsheets would
+// trim); embedded quotes are doubled.
+void append_csv_field(std::string &out, std::string_view field, char delimiter);
+
+void write_tsv(std::string &out, const Rows &rows, const Options &options);
+void write_csv(std::string &out, const Rows &rows, const Options &options);
+
+} // namespace iom::render

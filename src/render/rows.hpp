@@ -1,0 +1,52 @@
+#pragma once
+
+// The one table type every writer consumes. Commands build Rows from the
+// field table (query/fields) and hand them to a writer; writers know nothing
+// of the dataset.
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace iom::render {
+
+enum class Emphasis : unsigned char { none, dim };
+
+struct Cell {
+  std::string text;               // scalar value, or the items joined by "; "
+  std::vector<std::string> items; // list value (only when Column::is_list)
+  Emphasis emphasis = Emphasis::none;
+};
+
+struct Column {
+  std::string name;   // machine name: JSON key, --fields name, tsv/csv header
+  std::string header; // human header: table and md header line
+  bool is_list = false;
+  bool is_number = false; // JSON writes it unquoted (must be digits)
+};
+
+struct Rows {
+  std::vector<Column> columns;
+  std::vector<std::vector<Cell>> cells; // cells[row][column]
+};
+
+enum class Format : unsigned char { table, tsv, csv, json, jsonl, md };
+
+struct Options {
+  bool header = true;    // -H turns it off (table, tsv, csv, md)
+  bool color = false;    // ANSI emphasis: bold header, dim cells
+  bool terminal = false; // stdout is a terminal: escape control characters
+  int width = 0;         // terminal columns; 0 = never truncate
+  bool bom = false;      // CSV: UTF-8 byte order mark
+  char delimiter = ',';  // CSV delimiter
+};
+
+// The cell of row at column, or an empty cell when the row is short, so a
+// malformed row never reads out of bounds.
+const Cell &cell_at(const std::vector<Cell> &row, std::size_t column);
+
+// Appends the formatted rows to out. No I/O.
+void write(std::string &out, const Rows &rows, Format format,
+           const Options &options);
+
+} // namespace iom::render
