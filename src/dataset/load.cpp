@@ -236,11 +236,15 @@ bool Loader::read_fields(const toml::table &table, const Section &section,
                          Fields &out) {
   bool ok = true;
   out.position = table.source().begin;
+  // Present but invalid fields are reported once, not again as missing.
+  std::set<std::string_view> present;
   for (auto &&[key, node] : table) {
     const FieldSpec *spec = nullptr;
     for (const auto &field : section.fields)
       if (field.name == key.str())
         spec = &field;
+    if (spec)
+      present.insert(spec->name);
     if (!spec) {
       problem(key.source().begin, "unknown field '" + std::string(key.str()) +
                                       "' in " + std::string(section.name));
@@ -282,7 +286,7 @@ bool Loader::read_fields(const toml::table &table, const Section &section,
     out.nodes.emplace(spec->name, &node);
   }
   for (const auto &field : section.fields) {
-    if (field.required && !out.nodes.count(field.name)) {
+    if (field.required && !present.count(field.name)) {
       problem(out.position, "missing field '" + std::string(field.name) +
                                 "' in " + std::string(section.name));
       ok = false;
