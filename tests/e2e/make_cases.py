@@ -1,0 +1,115 @@
+#!/usr/bin/env python3
+"""Creates the golden case directories (args, stdin, env) listed below.
+
+The expectations are then recorded with
+    for c in tests/e2e/cases/*; do tests/e2e/run_case.py build/iom $c --update; done
+and must be reviewed before they are committed. Existing expectations are
+kept; only args/stdin/env are (re)written.
+"""
+import pathlib
+
+HERE = pathlib.Path(__file__).resolve().parent / "cases"
+FORMATS = ["table", "tsv", "csv", "json", "jsonl", "md"]
+
+# Every command x every format.
+COMMANDS = {
+    "show": ["show", "kenya", "Côte d'Ivoire"],
+    "countries": ["countries", "-r", "wca", "-s", "-name", "-n", "5"],
+    "offices": ["offices", "-t", "ro,sro"],
+    "regions": ["regions"],
+    "types": ["types"],
+    "stats": ["stats"],
+    "fields": ["fields"],
+    "search": ["search", "turky"],
+    "convert": ["convert", "--to", "iso3,region", "--keep", "Türkiye", "ivory coast"],
+}
+
+CASES = {}
+for name, args in COMMANDS.items():
+    for fmt in FORMATS:
+        if name == "convert" and fmt in ("table", "json", "md"):
+            continue  # convert is line-oriented; these are usage errors below
+        CASES[f"{name}-{fmt}"] = {"args": args + ["-f", fmt]}
+
+CASES.update({
+    # show: matching, misses, ambiguity, hints
+    "show-not-found-did-you-mean": {"args": ["show", "kenia"]},
+    "show-not-found-nothing-close": {"args": ["show", "qqqqqq"]},
+    "show-ambiguous-brussels": {"args": ["show", "brussels", "-f", "tsv", "-F", "name"]},
+    "show-united-states-hint": {"args": ["show", "usa"]},
+    "show-partial-found": {"args": ["show", "kenya", "atlantis", "-f", "tsv", "-F", "name,iso3"]},
+    "show-json-empty-array": {"args": ["show", "atlantis", "-f", "json"]},
+    "show-accents-and-the": {"args": ["show", "turkiye", "the gambia", "cote divoire", "-f", "tsv", "-F", "iso3"]},
+    "show-codes-and-numeric": {"args": ["show", "ke", "KEN", "4", "004", "-f", "tsv", "-F", "iso3"]},
+    "show-kosovo-user-assigned": {"args": ["show", "kosovo", "-f", "tsv", "-F", "name,iso2,iso3,code_status"]},
+    "show-query-too-long": {"args": ["show", "x" * 300]},
+    # list filters
+    "countries-count": {"args": ["countries", "-c"]},
+    "offices-count-offices": {"args": ["offices", "--kind", "office", "-c"]},
+    "countries-region-by-name-prefix": {"args": ["countries", "-r", "west", "-c"]},
+    "countries-region-accent-case": {"args": ["countries", "-r", "EUROPE AND CENTRAL ASIA", "-c"]},
+    "countries-two-regions": {"args": ["countries", "-r", "wca", "-r", "mena", "-c"]},
+    "countries-bad-region": {"args": ["countries", "-r", "atlantis"]},
+    "countries-ambiguous-region-prefix": {"args": ["countries", "-r", "e"]},
+    "countries-bad-type": {"args": ["countries", "-t", "embassy"]},
+    "countries-type-name": {"args": ["countries", "-t", "country office with", "-f", "tsv", "-F", "name,type"]},
+    "countries-lang": {"args": ["countries", "-l", "es", "-c"]},
+    "countries-basis-inferred": {"args": ["countries", "--basis", "inferred", "-f", "tsv", "-F", "name,region_basis,type_basis"]},
+    "countries-match": {"args": ["countries", "-m", "guinea", "-f", "tsv", "-F", "name"]},
+    "countries-no-match": {"args": ["countries", "-m", "atlantis", "-f", "tsv"]},
+    "countries-sort-desc-limit": {"args": ["countries", "-s", "-numeric", "-n", "3", "-f", "tsv", "-F", "name,numeric"]},
+    "countries-no-header": {"args": ["countries", "-r", "mena", "-H", "-f", "csv", "-F", "iso3"]},
+    "countries-bom-delimiter": {"args": ["countries", "-r", "mena", "-n", "2", "-f", "csv", "--bom", "-d", ";"]},
+    "countries-limit-negative": {"args": ["countries", "-n", "-1"]},
+    "countries-limit-zero": {"args": ["countries", "-n", "0", "-f", "tsv"]},
+    "countries-unknown-field": {"args": ["countries", "-F", "name,capital"]},
+    "countries-unknown-format": {"args": ["countries", "-f", "xml"]},
+    "countries-bad-kind": {"args": ["countries", "--kind", "state"]},
+    "countries-bad-basis": {"args": ["countries", "--basis", "guessed"]},
+    "countries-bad-color": {"args": ["countries", "--color", "sometimes"]},
+    "countries-bad-delimiter": {"args": ["countries", "-f", "csv", "-d", "ab"]},
+    "offices-host-kenya": {"args": ["offices", "--host", "kenya", "-f", "tsv", "-F", "name,city"]},
+    "offices-host-usa": {"args": ["offices", "--host", "United States", "-f", "tsv", "-F", "name,city,host_name"]},
+    "offices-host-unknown": {"args": ["offices", "--host", "atlantis"]},
+    "color-always-dims-assumptions": {"args": ["countries", "-r", "ehsa", "-n", "2", "-f", "table", "-F", "name,type,type_basis", "--color", "always"]},
+    "color-no-color-env": {"args": ["countries", "-n", "1", "-f", "table", "--color", "auto"], "env": "NO_COLOR=1"},
+    # usage errors
+    "no-command": {"args": []},
+    "unknown-command": {"args": ["frobnicate"]},
+    "unknown-option": {"args": ["countries", "--frob"]},
+    "show-no-query": {"args": ["show"]},
+    "version": {"args": ["--version"]},
+    "help": {"args": ["--help"]},
+    # search
+    "search-code-first": {"args": ["search", "ne", "-f", "tsv"]},
+    "search-niger": {"args": ["search", "niger", "-f", "tsv"]},
+    "search-uni-word-starts": {"args": ["search", "uni", "-f", "tsv", "-n", "20"]},
+    "search-none": {"args": ["search", "zzzzzzzz", "-f", "tsv"]},
+    "search-limit-fields": {"args": ["search", "congo", "-n", "2", "-f", "csv", "-F", "iso3"]},
+    # convert
+    "convert-stdin-mixed": {"args": ["convert", "--to", "iso3"],
+                             "stdin": b"Kenya\r\nturkey\n\nAtlantis\nCOTE D'IVOIRE\n\xff\xfe\nbrussels\nKEN\nusa\nDRC"},
+    "convert-from-iso2": {"args": ["convert", "--to", "name", "--from", "iso2"], "stdin": b"KE\nkenya\nTR\n"},
+    "convert-fuzzy": {"args": ["convert", "--to", "iso3", "--fuzzy"], "stdin": b"kenia\nphillipines\nzz\n"},
+    "convert-bad-to": {"args": ["convert", "--to", "capital", "kenya"]},
+    "convert-bad-from": {"args": ["convert", "--to", "iso3", "--from", "city", "kenya"]},
+    "convert-json-refused": {"args": ["convert", "--to", "iso3", "-f", "json", "kenya"]},
+    "convert-list-field": {"args": ["convert", "--to", "languages", "namibia", "kenya"]},
+    # validate
+    "validate-builtin": {"args": ["validate"]},
+    "validate-mini": {"args": ["validate", "@SRC@/tests/fixtures/mini.toml"]},
+    "validate-missing-file": {"args": ["validate", "/nonexistent/x.toml"]},
+    "data-env-mini": {"args": ["countries", "-f", "tsv"], "env": "IOM_DATA=@SRC@/tests/fixtures/mini.toml"},
+    "data-option-mini": {"args": ["--data", "@SRC@/tests/fixtures/mini.toml", "show", "kenya", "-f", "tsv", "-F", "name"]},
+    "data-bad-file": {"args": ["--data", "/nonexistent/x.toml", "countries"]},
+}
+
+for name, case in CASES.items():
+    d = HERE / name
+    d.mkdir(parents=True, exist_ok=True)
+    (d / "args").write_text("".join(a + "\n" for a in case["args"]), encoding="utf-8")
+    if "stdin" in case:
+        (d / "stdin").write_bytes(case["stdin"])
+    if "env" in case:
+        (d / "env").write_text(case["env"] + "\n", encoding="utf-8")
+print(f"{len(CASES)} cases")

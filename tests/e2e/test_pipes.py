@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Closed pipes end quietly; write errors are reported; convert keeps its
+line count over 10,000 lines of mixed and garbage input.
+
+usage: test_pipes.py IOM SOURCE_DIR
+"""
+import random
+import subprocess
+import sys
+import tomllib
+
+iom, src = sys.argv[1], sys.argv[2]
+failures = []
+
+
+def check(condition, message):
+    if not condition:
+        failures.append(message)
+
+
+def sh(command):
+    return subprocess.run(["bash", "-o", "pipefail", "-c", command], capture_output=True,
+                          timeout=60, env={"IOM": iom, "PATH": "/usr/bin:/bin"})
+
+
+# A reader that goes away ends iom quietly: no message, exit 0, no hang.
+result = sh('"$IOM" offices -f tsv | head -1')
+check(result.returncode == 0 and result.stderr == b"", f"head -1: {result.returncode} {result.stderr!r}")
+check(result.stdout == b"name\tkind\tregion\ttype\tcity\thost\n", f"head -1 stdout {result.stdout!r}")
+result = sh('yes kenya | head -100000 | "$IOM" convert --to iso3 | head -1; echo "iom exit ${PIPESTATUS[2]}"')
+check(result.stderr == b"" and result.stdout == b"KEN\niom exit 0\n",
+      f"convert | head -1: {result.returncode} {result.stderr!r} {result.stdout!r}")
+
+# A failed write is an error, exit 2, with the system's reason.
+for args in (["countries"], ["countries", "-f", "json"], ["convert", "--to", "iso3", "kenya"], ["show", "kenya"]):
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run([iom, *args], stdout=full, stderr=subprocess.PIPE, timeout=60)
+    check(result.returncode == 2, f"{args} > /dev/full: exit {result.returncode}")
+    check(result.stderr == b"iom: write error: No space left on device\n", f"{args} > /dev/full: {result.stderr!r}")
+
+# convert: 10,000 lines of names, codes, aliases, blanks, CRLF, garbage and
+# invalid UTF-8 in, exactly 10,000 lines out, each in its place.
+with open(f"{src}/data/iom.toml", "rb") as f:
+    entries = tomllib.load(f)["entries"]
+rng = random.Random(7)
+lines, expect = [], []
+for _ in range(10_000):
+    e = rng.choice(entries)
+    roll = rng.random()
+    if roll < 0.05:
+        lines.append(b""); expect.append("")
+    elif roll < 0.10:
+        lines.append(bytes(rng.randrange(256) for _ in range(rng.randrange(1, 20))).replace(b"\n", b"")); expect.append(None)
+    elif roll < 0.15:
+        lines.append(b"\xff\xfe" + e["name"].encode()); expect.append("warn")
+    elif "iso3" in e and roll < 0.4:
+        lines.append(e["iso3"].lower().encode()); expect.append(e["iso3"])
+    elif "iso3" in e and roll < 0.6:
+        lines.append(e["name"].upper().encode() + b"\r"); expect.append(e["iso3"])
+    elif "iso3" in e:
+        lines.append(e["short_name"].encode()); expect.append(e["iso3"])
+    else:
+        lines.append(e["name"].encode()); expect.append("")
+data = b"\n".join(lines)  # and no final newline
+result = subprocess.run([iom, "convert", "--to", "iso3"], input=data, capture_output=True, timeout=120)
+out = result.stdout.decode("utf-8").split("\n")
+check(out[-1] == "", "output does not end with a newline")
+out = out[:-1]
+check(len(out) == len(lines), f"convert: {len(lines)} lines in, {len(out)} out")
+for number, (got, want) in enumerate(zip(out, expect), 1):
+    if want is not None and got != ("" if want == "warn" else want):
+        failures.append(f"line {number}: {lines[number - 1]!r} gave {got!r}, expected {want!r}")
+        break
+check(result.returncode == 1, f"convert with misses: exit {result.returncode}")
+warned = {int(l.split(b":")[1].split()[1]) for l in result.stderr.splitlines() if l.startswith(b"iom: line ")}
+must_warn = {n for n, want in enumerate(expect, 1) if want == "warn"}
+must_not = {n for n, want in enumerate(expect, 1) if want not in (None, "warn")}
+check(must_warn <= warned, f"no warning for lines {sorted(must_warn - warned)[:5]}")
+check(not (must_not & warned), f"warnings for good lines {sorted(must_not & warned)[:5]}")
+
+for failure in failures:
+    print("FAIL:", failure)
+print(f"{len(failures)} failures")
+sys.exit(1 if failures else 0)
