@@ -36,8 +36,7 @@ std::vector<OwnedKey> build_keys(std::span<const Entry> entries) {
 
   std::vector<OwnedKey> keys;
   std::string scratch;
-  const auto add = [&](std::string_view text, std::size_t entry,
-                       KeyKind kind) {
+  const auto add = [&](std::string_view text, std::size_t entry, KeyKind kind) {
     normalise_into(scratch, text);
     if (!scratch.empty())
       keys.push_back({scratch, static_cast<std::uint16_t>(entry), kind});
@@ -54,19 +53,15 @@ std::vector<OwnedKey> build_keys(std::span<const Entry> entries) {
       add(alias, i, KeyKind::alias);
   }
 
-  std::sort(keys.begin(), keys.end(),
-            [](const OwnedKey &x, const OwnedKey &y) {
-              return std::forward_as_tuple(x.key, x.entry,
-                                           key_strength(x.kind)) <
-                     std::forward_as_tuple(y.key, y.entry,
-                                           key_strength(y.kind));
-            });
+  std::sort(keys.begin(), keys.end(), [](const OwnedKey &x, const OwnedKey &y) {
+    return std::forward_as_tuple(x.key, x.entry, key_strength(x.kind)) <
+           std::forward_as_tuple(y.key, y.entry, key_strength(y.kind));
+  });
   // The strongest kind of each (key, entry) now comes first.
-  const auto last =
-      std::unique(keys.begin(), keys.end(),
-                  [](const OwnedKey &x, const OwnedKey &y) {
-                    return x.key == y.key && x.entry == y.entry;
-                  });
+  const auto last = std::unique(keys.begin(), keys.end(),
+                                [](const OwnedKey &x, const OwnedKey &y) {
+                                  return x.key == y.key && x.entry == y.entry;
+                                });
   keys.erase(last, keys.end());
   return keys;
 }

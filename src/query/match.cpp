@@ -48,8 +48,8 @@ bool code_shaped(std::string_view raw, std::string_view normalised) {
   int characters = 0;
   for (const char c : raw) {
     const auto b = static_cast<unsigned char>(c);
-    const bool ascii_alnum = (b >= '0' && b <= '9') ||
-                             (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
+    const bool ascii_alnum = (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') ||
+                             (b >= 'A' && b <= 'Z');
     // A UTF-8 lead byte stands for one (possibly accented) letter.
     if (ascii_alnum || b >= 0xC0)
       ++characters;
@@ -71,16 +71,18 @@ void split_tokens(std::string_view text, std::vector<std::string_view> &out) {
 // Assigns each query token to a distinct key token that it equals or begins,
 // backtracking when an early choice blocks a later token. Token counts are
 // tiny (a name has a dozen words at most).
-bool assign_tokens(const std::vector<std::string_view> &query,
-                   std::size_t next,
-                   const std::vector<std::string_view> &key,
-                   std::uint64_t used) {
+// With `whole`, a query token must equal its key token.
+bool assign_tokens(const std::vector<std::string_view> &query, std::size_t next,
+                   const std::vector<std::string_view> &key, std::uint64_t used,
+                   bool whole) {
   if (next == query.size())
     return true;
   for (std::size_t i = 0; i < key.size() && i < 64; ++i) {
     const std::uint64_t bit = std::uint64_t{1} << i;
-    if ((used & bit) == 0 && key[i].starts_with(query[next]) &&
-        assign_tokens(query, next + 1, key, used | bit))
+    const bool fits =
+        whole ? key[i] == query[next] : key[i].starts_with(query[next]);
+    if ((used & bit) == 0 && fits &&
+        assign_tokens(query, next + 1, key, used | bit, whole))
       return true;
   }
   return false;
@@ -100,9 +102,11 @@ struct Query {
   int bound;
 };
 
-int coverage_score(int base, std::size_t part, std::size_t whole) {
-  return base + static_cast<int>(static_cast<std::size_t>(k_score_coverage) *
-                                 part / whole);
+int coverage_score(int base, bool whole_words, std::size_t part,
+                   std::size_t whole) {
+  return base + (whole_words ? k_score_whole_words : 0) +
+         static_cast<int>(static_cast<std::size_t>(k_score_coverage) * part /
+                          whole);
 }
 
 Scored score_key(const Query &q, const Key &key,
@@ -118,15 +122,21 @@ Scored score_key(const Query &q, const Key &key,
       return {k_score_alias, Reason::alias, 0};
     return {k_score_exact, Reason::exact, 0};
   }
-  if (k.starts_with(q.text))
-    return {coverage_score(k_score_prefix, q.text.size(), k.size()),
-            Reason::prefix, 0};
+  if (k.starts_with(q.text)) {
+    const bool whole_words = k[q.text.size()] == ' ';
+    return {
+        coverage_score(k_score_prefix, whole_words, q.text.size(), k.size()),
+        Reason::prefix, 0};
+  }
 
   split_tokens(k, key_tokens);
-  if (q.tokens.size() <= key_tokens.size() &&
-      assign_tokens(q.tokens, 0, key_tokens, 0))
-    return {coverage_score(k_score_token, q.text.size(), k.size()),
-            Reason::token, 0};
+  if (q.tokens.size() <= key_tokens.size()) {
+    const bool whole_words = assign_tokens(q.tokens, 0, key_tokens, 0, true);
+    if (whole_words || assign_tokens(q.tokens, 0, key_tokens, 0, false))
+      return {
+          coverage_score(k_score_token, whole_words, q.text.size(), k.size()),
+          Reason::token, 0};
+  }
 
   Scored best;
   const int whole_bound = std::min(q.bound, edit_bound(k.size()));
@@ -249,11 +259,12 @@ std::optional<Candidate> confident(const std::vector<Candidate> &ranked) {
   }
   if (top.score - second < k_confident_gap)
     return std::nullopt;
-  const int half = k_score_coverage / 2 + 1;
-  const int floor = top.reason == Reason::prefix  ? k_score_prefix + half
-                    : top.reason == Reason::token ? k_score_token + half
-                                                  : k_score_edit -
-                                                        2 * k_score_per_edit;
+  // Whole words, or a partial word covering at least half the key.
+  const int half = k_score_coverage / 2;
+  const int floor = top.reason == Reason::prefix ? k_score_prefix + half
+                    : top.reason == Reason::token
+                        ? k_score_token + half
+                        : k_score_edit - 2 * k_score_per_edit;
   if (top.score < floor)
     return std::nullopt;
   return top;

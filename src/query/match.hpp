@@ -57,15 +57,19 @@ struct Candidate {
 
 // Scores, with q the normalised query and k the key (lengths in bytes):
 //
-//   reason  when                                               score
+//   reason  when                                             score
 //   code    code-shaped q equals an iso2, iso3 or numeric key   1000
 //   exact   q equals a name, short_name or id key                900
 //   alias   q equals an alias key                                850
-//   prefix  q is a proper prefix of k                  600 + 199*|q|/|k|
-//   token   each q token equals or begins a distinct
-//           token of k                                 400 + 199*|q|/|k|
-//   edit    whole k within the edit bound, d edits           300 - 50*d
-//   edit    one token of k within the bound (one-token q)    200 - 50*d
+//   prefix  q is a proper prefix of k              600 + W + 99*|q|/|k|
+//   token   each q token equals or begins a
+//           distinct token of k                    400 + W + 99*|q|/|k|
+//   edit    whole k within the edit bound, d edits         300 - 50*d
+//   edit    one token of k within the bound (one-token q)  200 - 50*d
+//
+// W is 100 when q ends on whole words of k ("bosnia" in "bosnia and
+// herzegovina"), else 0 ("nige" in "nigeria"), so prefixes score 600-799 and
+// tokens 400-599; the coverage term breaks ties towards the shorter key.
 //
 // Codes match only as above, never by prefix or edit. Prefixes and tokens
 // match only at word starts, never inside a word ("peru" does not reach
@@ -80,7 +84,8 @@ inline constexpr int k_score_token = 400;
 inline constexpr int k_score_edit = 300;
 inline constexpr int k_score_token_edit = 200;
 inline constexpr int k_score_per_edit = 50;
-inline constexpr int k_score_coverage = 199;
+inline constexpr int k_score_whole_words = 100;
+inline constexpr int k_score_coverage = 99;
 
 // Every entry with any match, best first: score descending, then entry index.
 // One candidate per entry, for its best-scoring key.
@@ -91,8 +96,9 @@ std::vector<Candidate> search(const Dataset &data, std::string_view query);
 //   - an exact, alias or code match needs nothing more;
 //   - a prefix, token or edit match needs a lead of k_confident_gap over the
 //     second and enough substance of its own: a prefix or token match must
-//     cover about half the key (score >= 700 or >= 500), an edit match must
-//     be on the whole key with at most 2 edits (score >= 200).
+//     be on whole words or cover at least half the key (score >= 649 or
+//     >= 449), an edit match must be on the whole key with at most 2 edits
+//     (score >= 200).
 inline constexpr int k_confident_gap = 100;
 std::optional<Candidate> confident(const std::vector<Candidate> &ranked);
 

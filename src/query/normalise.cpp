@@ -307,9 +307,9 @@ char32_t decode(std::string_view s, std::size_t &length) {
   if (b0 >= 0xF0 && b0 <= 0xF4) {
     if (!continuation(1) || !continuation(2) || !continuation(3))
       return k_invalid;
-    const char32_t cp =
-        (char32_t(b0 & 0x07) << 18) | (char32_t(byte(1) & 0x3F) << 12) |
-        (char32_t(byte(2) & 0x3F) << 6) | (byte(3) & 0x3F);
+    const char32_t cp = (char32_t(b0 & 0x07) << 18) |
+                        (char32_t(byte(1) & 0x3F) << 12) |
+                        (char32_t(byte(2) & 0x3F) << 6) | (byte(3) & 0x3F);
     if (cp < 0x10000 || cp > 0x10FFFF)
       return k_invalid;
     length = 4;

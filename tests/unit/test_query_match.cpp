@@ -14,14 +14,12 @@ using namespace iom::query;
 
 namespace {
 
-constexpr std::array<std::string_view, 1> k_no_aliases_dummy{""};
 constexpr std::array<std::string_view, 1> k_jordan_aliases{
     "Hashemite Kingdom of Jordan"};
 constexpr std::array<std::string_view, 3> k_uk_aliases{"UK", "Great Britain",
                                                        "Britain"};
 constexpr std::array<std::string_view, 1> k_brussels{"Brussels"};
-constexpr std::array<std::string_view, 2> k_turkiye_aliases{"Turkey",
-                                                            "Türkei"};
+constexpr std::array<std::string_view, 2> k_turkiye_aliases{"Turkey", "Türkei"};
 constexpr std::array<std::string_view, 1> k_cote_aliases{"Ivory Coast"};
 constexpr std::array<std::string_view, 2> k_us_aliases{
     "United States of America", "America"};
@@ -52,8 +50,7 @@ Entry country(std::string_view id, std::string_view name,
                .note = {}};
 }
 
-Entry office(std::string_view id, std::string_view name,
-             Strings aliases = {}) {
+Entry office(std::string_view id, std::string_view name, Strings aliases = {}) {
   Entry e = country(id, name, name, "", "", "", aliases);
   e.kind = Kind::office;
   e.code_status = CodeStatus::none;
@@ -90,15 +87,13 @@ const std::array<Entry, entry_count> k_entries{
     country("nigeria", "Nigeria", "Nigeria", "NG", "NGA", "566"),
     country("peru", "Peru", "Peru", "PE", "PER", "604"),
     office("perugia", "Perugia Liaison Office"),
-    country("jordan", "Jordan", "Jordan", "JO", "JOR", "400",
-            k_jordan_aliases),
+    country("jordan", "Jordan", "Jordan", "JO", "JOR", "400", k_jordan_aliases),
     country("united-kingdom",
             "United Kingdom of Great Britain and Northern Ireland (the)",
             "United Kingdom", "GB", "GBR", "826", k_uk_aliases),
-    country("tanzania", "United Republic of Tanzania (the)", "Tanzania",
-            "TZ", "TZA", "834"),
-    office("global-office-brussels", "Global Office in Brussels",
-           k_brussels),
+    country("tanzania", "United Republic of Tanzania (the)", "Tanzania", "TZ",
+            "TZA", "834"),
+    office("global-office-brussels", "Global Office in Brussels", k_brussels),
     office("subregional-office-brussels", "Subregional Office in Brussels",
            k_brussels),
     country("turkiye", "Türkiye", "Türkiye", "TR", "TUR", "792",
@@ -172,9 +167,9 @@ bool contains(const std::vector<Candidate> &ranked, std::uint16_t entry) {
 
 TEST_CASE("keys: every name and code of an entry becomes a normalised key") {
   const std::array<std::string_view, 1> aliases{"Ivory Coast"};
-  const std::array<Entry, 1> entries{country(
-      "cote-divoire", "Côte d'Ivoire", "Cote d'Ivoire", "CI", "CIV", "384",
-      aliases)};
+  const std::array<Entry, 1> entries{country("cote-divoire", "Côte d'Ivoire",
+                                             "Cote d'Ivoire", "CI", "CIV",
+                                             "384", aliases)};
   const std::vector<OwnedKey> keys = build_keys(entries);
   REQUIRE(keys.size() == 5);
   CHECK(keys[0].key == "384");
@@ -355,7 +350,7 @@ TEST_CASE("search: an exact name ranks first, a longer name as a prefix") {
   CHECK(ranked[0].key == "niger");
   CHECK(ranked[1].entry == nigeria);
   CHECK(ranked[1].reason == Reason::prefix);
-  CHECK(ranked[1].score == 600 + 199 * 5 / 7);
+  CHECK(ranked[1].score == 600 + 99 * 5 / 7);
   CHECK(ranked[1].key == "nigeria");
 }
 
@@ -404,25 +399,35 @@ TEST_CASE("search: uni finds only names with a word starting uni") {
   CHECK(entries_of(ranked) == Entries{united_kingdom, tanzania});
   CHECK(ranked[0].reason == Reason::prefix);
   CHECK(ranked[0].key == "united kingdom"); // the key it covers most of
-  CHECK(ranked[0].score == 600 + 199 * 3 / 14);
+  CHECK(ranked[0].score == 600 + 99 * 3 / 14);
   CHECK_FALSE(contains(ranked, jordan));
   CHECK_FALSE(contains(ranked, tunisia));
 }
 
 TEST_CASE("search: a short query matches at word starts only") {
   CHECK(entries_of(search(test_data(), "erl")).empty());
-  CHECK(entries_of(search(test_data(), "king")) == Entries{united_kingdom,
-                                                           jordan});
+  CHECK(entries_of(search(test_data(), "king")) ==
+        Entries{united_kingdom, jordan});
+}
+
+TEST_CASE("search: a prefix ending on a whole word scores 100 more") {
+  const std::vector<Candidate> whole = search(test_data(), "perugia liaison");
+  REQUIRE(whole.size() == 1);
+  CHECK(whole[0].reason == Reason::prefix);
+  CHECK(whole[0].score == 600 + 100 + 99 * 15 / 22);
+  const std::vector<Candidate> part = search(test_data(), "perugia liais");
+  REQUIRE(part.size() == 1);
+  CHECK(part[0].reason == Reason::prefix);
+  CHECK(part[0].score == 600 + 99 * 13 / 22);
 }
 
 TEST_CASE("search: query words may match words anywhere in a name") {
-  const std::vector<Candidate> ranked =
-      search(test_data(), "kingdom united");
+  const std::vector<Candidate> ranked = search(test_data(), "kingdom united");
   REQUIRE(ranked.size() == 1);
   CHECK(ranked[0].entry == united_kingdom);
   CHECK(ranked[0].reason == Reason::token);
   CHECK(ranked[0].key == "united kingdom");
-  CHECK(ranked[0].score == 400 + 199 * 14 / 14);
+  CHECK(ranked[0].score == 400 + 100 + 99 * 14 / 14);
 
   const std::vector<Candidate> partial = search(test_data(), "rep tanz");
   REQUIRE(partial.size() == 1);
@@ -541,17 +546,26 @@ TEST_CASE("confident: a prefix covering most of one name is taken") {
   const auto top = confident(search(test_data(), "nigeri"));
   REQUIRE(top);
   CHECK(top->entry == nigeria);
+  const auto half = confident(search(test_data(), "philip")); // 6 of 11
+  REQUIRE(half);
+  CHECK(half->entry == philippines);
+}
+
+TEST_CASE("confident: whole words of one name alone are taken") {
+  const auto top = confident(search(test_data(), "northern ireland"));
+  REQUIRE(top);
+  CHECK(top->entry == united_kingdom);
+  CHECK(top->reason == Reason::token);
 }
 
 TEST_CASE("confident: a close second blocks a fuzzy top") {
-  // united kingdom 600+199*6/14 = 685, tanzania 600+199*6/27 = 644.
+  // united kingdom 700+99*6/14 = 742, tanzania 700+99*6/27 = 722.
   CHECK_FALSE(confident(search(test_data(), "united")));
 }
 
 TEST_CASE("confident: a weak match alone is not taken") {
   // A short prefix covering little of the name.
-  CHECK_FALSE(confident(search(test_data(), "phi")));
-  CHECK_FALSE(confident(search(test_data(), "colo")));
+  CHECK_FALSE(confident(search(test_data(), "phi"))); // 3 of 11 bytes
   // A one-edit match on one word of a longer name.
   CHECK_FALSE(confident(search(test_data(), "grenadnes")));
   CHECK_FALSE(confident({}));
