@@ -1,6 +1,7 @@
 #include "cli/emit.hpp"
 
 #include "query/normalise.hpp"
+#include "render/stream.hpp"
 #include "util/error.hpp"
 
 #include <CLI/CLI.hpp>
@@ -160,7 +161,28 @@ int emit_entries(Context &context, std::vector<std::uint16_t> entries,
     context.out().flush();
     return entries.empty() ? k_exit_no_match : k_exit_ok;
   }
-  return emit(context, make_rows(data, entries, fields), empty_message);
+  Style style = resolve_style(context.options);
+  if (!render::RowStream::supports(style.format))
+    return emit(context, make_rows(data, entries, fields), empty_message);
+
+  // Streamable formats fill one reused row per entry: no cell is allocated
+  // per entry, which is most of the cost of a large extract.
+  std::vector<render::Column> columns = make_columns(fields);
+  render::RowStream stream(context.out().buffer(), columns, style.format,
+                           style.options);
+  std::vector<render::Cell> row;
+  for (std::uint16_t index : entries) {
+    fill_row(data, data.entries[index], fields, row);
+    stream.row(row);
+    context.out().maybe_flush();
+  }
+  stream.finish();
+  context.out().flush();
+  if (entries.empty()) {
+    util::print_error(empty_message);
+    return k_exit_no_match;
+  }
+  return k_exit_ok;
 }
 
 } // namespace iom::cli

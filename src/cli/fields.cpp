@@ -12,12 +12,11 @@ void set(Cell &cell, std::string_view text) { cell.text.assign(text); }
 
 void set_list(Cell &cell, Strings items) {
   cell.text.clear();
-  cell.items.clear();
-  for (auto item : items) {
-    if (!cell.text.empty())
+  cell.items.assign(items.begin(), items.end());
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0)
       cell.text += "; ";
-    cell.text += item;
-    cell.items.emplace_back(item);
+    cell.text += items[i];
   }
 }
 
@@ -119,7 +118,7 @@ constexpr Field k_fields[] = {
      }},
     {"host_name", "HOST NAME", "name of the host country", false,
      [](const Dataset &d, const Entry &e, Cell &c) {
-       set(c, host_name(d, e.kind == Kind::office ? e.host : e.iso2));
+       set(c, e.kind == Kind::office ? host_name(d, e.host) : e.short_name);
      }},
     {"languages", "LANGUAGES", "site-language codes of the directory entry",
      true, [](const Dataset &, const Entry &e, Cell &c) {
@@ -173,19 +172,36 @@ std::vector<const Field *> parse_fields(std::string_view list) {
   return result;
 }
 
+void fill_row(const Dataset &data, const Entry &entry,
+              std::span<const Field *const> fields,
+              std::vector<render::Cell> &row) {
+  row.resize(fields.size());
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    // Reused cells keep their capacity but none of their old value.
+    render::Cell &cell = row[i];
+    cell.text.clear();
+    cell.items.clear();
+    cell.emphasis = render::Emphasis::none;
+    fields[i]->get(data, entry, cell);
+  }
+}
+
+std::vector<render::Column> make_columns(std::span<const Field *const> fields) {
+  std::vector<render::Column> columns;
+  for (const Field *field : fields)
+    columns.push_back({std::string(field->name), std::string(field->header),
+                       field->is_list, false});
+  return columns;
+}
+
 render::Rows make_rows(const Dataset &data,
                        std::span<const std::uint16_t> entries,
                        std::span<const Field *const> fields) {
   render::Rows rows;
-  for (const Field *field : fields)
-    rows.columns.push_back({std::string(field->name),
-                            std::string(field->header), field->is_list, false});
+  rows.columns = make_columns(fields);
   rows.cells.reserve(entries.size());
-  for (std::uint16_t index : entries) {
-    auto &row = rows.cells.emplace_back(fields.size());
-    for (std::size_t i = 0; i < fields.size(); ++i)
-      fields[i]->get(data, data.entries[index], row[i]);
-  }
+  for (std::uint16_t index : entries)
+    fill_row(data, data.entries[index], fields, rows.cells.emplace_back());
   return rows;
 }
 

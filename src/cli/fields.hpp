@@ -30,6 +30,14 @@ std::vector<const Field *> parse_fields(std::string_view list);
 
 const Field *find_field(std::string_view name);
 
+// The columns for these fields.
+std::vector<render::Column> make_columns(std::span<const Field *const> fields);
+
+// One entry's cells, into `row` (resized; reused cells keep their capacity).
+void fill_row(const Dataset &data, const Entry &entry,
+              std::span<const Field *const> fields,
+              std::vector<render::Cell> &row);
+
 // The rows for `entries` (indices into data.entries) with these fields.
 render::Rows make_rows(const Dataset &data, std::span<const std::uint16_t> entries,
                        std::span<const Field *const> fields);

@@ -18,7 +18,15 @@ void append_tsv_field(std::string &out, std::string_view field);
 // trim); embedded quotes are doubled.
 void append_csv_field(std::string &out, std::string_view field, char delimiter);
 
-void write_tsv(std::string &out, const Rows &rows, const Options &options);
-void write_csv(std::string &out, const Rows &rows, const Options &options);
+// One header line or one row at a time (see render/stream.hpp). The CSV BOM
+// is the stream's business, not the header's.
+void write_tsv_header(std::string &out, const std::vector<Column> &columns,
+                      const Options &options);
+void write_tsv_row(std::string &out, const std::vector<Cell> &row,
+                   std::size_t ncols, const Options &options);
+void write_csv_header(std::string &out, const std::vector<Column> &columns,
+                      const Options &options);
+void write_csv_row(std::string &out, const std::vector<Cell> &row,
+                   std::size_t ncols, const Options &options);
 
 } // namespace iom::render

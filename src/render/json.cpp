@@ -33,11 +33,13 @@ bool is_json_integer(std::string_view s) {
   return true;
 }
 
+} // namespace
+
 // Keys are the same on every row, so each is escaped once.
-std::vector<std::string> object_keys(const Rows &rows) {
+std::vector<std::string> json_keys(const std::vector<Column> &columns) {
   std::vector<std::string> keys;
-  keys.reserve(rows.columns.size());
-  for (const Column &column : rows.columns) {
+  keys.reserve(columns.size());
+  for (const Column &column : columns) {
     std::string key;
     append_json_string(key, column.name);
     key += ':';
@@ -48,15 +50,16 @@ std::vector<std::string> object_keys(const Rows &rows) {
 
 // List columns are arrays of strings. An empty scalar is null, so consumers
 // can tell an absent value (no ISO code, no host) from a present one.
-void append_object(std::string &out, const std::vector<Cell> &row,
-                   const Rows &rows, const std::vector<std::string> &keys) {
+void append_json_object(std::string &out, const std::vector<Cell> &row,
+                        const std::vector<Column> &columns,
+                        const std::vector<std::string> &keys) {
   out += '{';
   for (std::size_t c = 0; c < keys.size(); ++c) {
     if (c > 0) {
       out += ',';
     }
     out += keys[c];
-    const Column &column = rows.columns[c];
+    const Column &column = columns[c];
     const Cell &cell = cell_at(row, c);
     if (column.is_list) {
       out += '[';
@@ -77,8 +80,6 @@ void append_object(std::string &out, const std::vector<Cell> &row,
   }
   out += '}';
 }
-
-} // namespace
 
 void append_json_string(std::string &out, std::string_view s) {
   out += '"';
@@ -143,29 +144,6 @@ void append_json_string(std::string &out, std::string_view s) {
   }
   out.append(s, run);
   out += '"';
-}
-
-void write_json(std::string &out, const Rows &rows, const Options &) {
-  if (rows.cells.empty()) {
-    out += "[]\n";
-    return;
-  }
-  const std::vector<std::string> keys = object_keys(rows);
-  out += "[\n";
-  for (std::size_t r = 0; r < rows.cells.size(); ++r) {
-    out += "  ";
-    append_object(out, rows.cells[r], rows, keys);
-    out += r + 1 < rows.cells.size() ? ",\n" : "\n";
-  }
-  out += "]\n";
-}
-
-void write_jsonl(std::string &out, const Rows &rows, const Options &) {
-  const std::vector<std::string> keys = object_keys(rows);
-  for (const auto &row : rows.cells) {
-    append_object(out, row, rows, keys);
-    out += '\n';
-  }
 }
 
 } // namespace iom::render

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace iom::render {
 
@@ -14,7 +15,13 @@ namespace iom::render {
 // each ill-formed UTF-8 sequence becomes U+FFFD, so the output is valid UTF-8.
 void append_json_string(std::string &out, std::string_view s);
 
-void write_json(std::string &out, const Rows &rows, const Options &options);
-void write_jsonl(std::string &out, const Rows &rows, const Options &options);
+// The escaped `"name":` of each column, computed once per table.
+std::vector<std::string> json_keys(const std::vector<Column> &columns);
+
+// One row as a compact object; lists are arrays, empty scalars null, and
+// is_number columns bare when they are plain integers.
+void append_json_object(std::string &out, const std::vector<Cell> &row,
+                        const std::vector<Column> &columns,
+                        const std::vector<std::string> &keys);
 
 } // namespace iom::render

@@ -1,7 +1,6 @@
 #include "render/rows.hpp"
 
-#include "render/delimited.hpp"
-#include "render/json.hpp"
+#include "render/stream.hpp"
 #include "render/table.hpp"
 
 namespace iom::render {
@@ -21,17 +20,15 @@ void write(std::string &out, const Rows &rows, Format format,
     write_md(out, rows, options);
     return;
   case Format::tsv:
-    write_tsv(out, rows, options);
-    return;
   case Format::csv:
-    write_csv(out, rows, options);
-    return;
   case Format::json:
-    write_json(out, rows, options);
+  case Format::jsonl: {
+    RowStream stream(out, rows.columns, format, options);
+    for (const auto &row : rows.cells)
+      stream.row(row);
+    stream.finish();
     return;
-  case Format::jsonl:
-    write_jsonl(out, rows, options);
-    return;
+  }
   }
 }
 

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace iom::render {
@@ -14,7 +15,9 @@ enum class Emphasis : unsigned char { none, dim };
 
 struct Cell {
   std::string text;               // scalar value, or the items joined by "; "
-  std::vector<std::string> items; // list value (only when Column::is_list)
+  // List value (only when Column::is_list). Views: the items belong to the
+  // dataset (or other storage) that outlives the Rows, so no copies are made.
+  std::vector<std::string_view> items;
   Emphasis emphasis = Emphasis::none;
 };
 
