@@ -5,11 +5,6 @@
 
 namespace iom::render {
 
-const Cell &cell_at(const std::vector<Cell> &row, std::size_t column) {
-  static const Cell k_empty;
-  return column < row.size() ? row[column] : k_empty;
-}
-
 void write(std::string &out, const Rows &rows, Format format,
            const Options &options) {
   switch (format) {

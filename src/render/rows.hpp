@@ -46,7 +46,10 @@ struct Options {
 
 // The cell of row at column, or an empty cell when the row is short, so a
 // malformed row never reads out of bounds.
-const Cell &cell_at(const std::vector<Cell> &row, std::size_t column);
+inline const Cell &cell_at(const std::vector<Cell> &row, std::size_t column) {
+  static const Cell k_empty;
+  return column < row.size() ? row[column] : k_empty;
+}
 
 // Appends the formatted rows to out. No I/O.
 void write(std::string &out, const Rows &rows, Format format,
