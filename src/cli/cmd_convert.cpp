@@ -16,6 +16,7 @@
 #include <cerrno>
 #include <cstring>
 #include <unistd.h>
+#include <unordered_map>
 
 namespace iom::cli {
 namespace {
@@ -71,8 +72,15 @@ public:
     ++m_line;
     if (!text.empty() && text.back() == '\r')
       text.remove_suffix(1);
-    const Entry *entry = text.empty() ? nullptr : find(text);
-    write(text, entry);
+    std::string &out = m_context.out().buffer();
+    if (text.empty()) {
+      write(out, text, nullptr);
+    } else if (text.size() > k_max_query_bytes) {
+      report({nullptr, too_long_message(text), true});
+      write(out, text, nullptr);
+    } else {
+      out += report(find(text)).output;
+    }
     m_context.out().maybe_flush();
     m_err.maybe_flush();
   }
@@ -84,46 +92,68 @@ public:
   }
 
 private:
-  const Entry *find(std::string_view text) {
-    if (text.size() > k_max_query_bytes) {
-      warn(too_long_message(text));
-      return nullptr;
+  // What a line resolves to, and the output line it gives: a pure function
+  // of the line's text.
+  struct Outcome {
+    const Entry *entry = nullptr;
+    std::string message; // without the "line N: " prefix; empty when none
+    bool miss = false;
+    std::string output;
+  };
+
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const {
+      return std::hash<std::string_view>{}(text);
     }
+  };
+
+  // Batch input repeats itself (a column of country names), so outcomes are
+  // remembered per distinct line, up to a bound that caps the memory.
+  static constexpr std::size_t k_memo_limit = 100'000;
+
+  const Outcome &find(std::string_view text) {
+    auto it = m_memo.find(text);
+    if (it != m_memo.end())
+      return it->second;
+    Outcome outcome = resolve(text);
+    write(outcome.output, text, outcome.entry);
+    if (m_memo.size() >= k_memo_limit) {
+      m_unremembered = std::move(outcome);
+      return m_unremembered;
+    }
+    return m_memo.emplace(std::string(text), std::move(outcome)).first->second;
+  }
+
+  Outcome resolve(std::string_view text) {
     query::lookup_into(m_matches, m_scratch, m_data, text, m_from);
     if (m_matches.size() == 1)
-      return &m_data.entries[m_matches.front().entry];
+      return {&m_data.entries[m_matches.front().entry]};
     if (m_fuzzy && m_matches.empty()) {
-      if (auto best = query::confident(query::search(m_data, text))) {
+      if (auto best = query::confident(m_searcher.search(text))) {
         const Entry &entry = m_data.entries[best->entry];
-        std::string note = "line " + std::to_string(m_line) + ": guessed '";
+        std::string note = "guessed '";
         note.append(text);
         note += "' is " + describe(entry) + " (" +
                 std::string(query::to_string(best->reason)) + ", score " +
                 std::to_string(best->score) + ")";
-        util::append_error(m_err.buffer(), note);
-        return &entry;
+        return {&entry, std::move(note)};
       }
     }
-    warn_not_found(text);
-    return nullptr;
+    return {nullptr, not_found_message(m_data, text, m_matches, {}, &m_searcher),
+            true};
   }
 
-  void warn(const std::string &message) {
-    m_status = k_exit_no_match;
-    util::append_error(m_err.buffer(),
-                       "line " + std::to_string(m_line) + ": " + message);
+  const Outcome &report(const Outcome &outcome) {
+    if (outcome.miss)
+      m_status = k_exit_no_match;
+    if (!outcome.message.empty())
+      util::append_error(m_err.buffer(), "line " + std::to_string(m_line) +
+                                             ": " + outcome.message);
+    return outcome;
   }
 
-  void warn_not_found(std::string_view text) {
-    m_status = k_exit_no_match;
-    util::append_error(m_err.buffer(),
-                       not_found_message(m_data, text, m_matches,
-                                         "line " + std::to_string(m_line) +
-                                             ": "));
-  }
-
-  void write(std::string_view input, const Entry *entry) {
-    std::string &out = m_context.out().buffer();
+  void write(std::string &out, std::string_view input, const Entry *entry) {
     if (m_format == LineFormat::jsonl) {
       if (!entry && !input.empty()) {
         out += "null\n";
@@ -199,6 +229,9 @@ private:
   std::size_t m_line = 0;
   int m_status = k_exit_ok;
   std::vector<query::Match> m_matches;
+  query::Searcher m_searcher{m_data};
+  std::unordered_map<std::string, Outcome, TextHash, std::equal_to<>> m_memo;
+  Outcome m_unremembered; // the latest outcome once the memo is full
   std::string m_scratch;
   render::Cell m_cell;
 };

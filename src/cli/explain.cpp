@@ -47,7 +47,8 @@ std::string describe(const Entry &entry) {
 
 std::string not_found_message(const Dataset &data, std::string_view query,
                               const std::vector<query::Match> &matches,
-                              std::string_view prefix) {
+                              std::string_view prefix,
+                              const query::Searcher *searcher) {
   std::string message(prefix);
   if (matches.size() > 1) {
     message += quoted(query) + " is ambiguous; it matches: ";
@@ -66,7 +67,8 @@ std::string not_found_message(const Dataset &data, std::string_view query,
       message += ", but it hosts: " + offices;
     return message;
   }
-  std::vector<query::Candidate> candidates = query::suggest(data, query);
+  std::vector<query::Candidate> candidates =
+      searcher ? query::suggest(*searcher, query) : query::suggest(data, query);
   if (!candidates.empty()) {
     message += "; did you mean: ";
     for (std::size_t i = 0; i < candidates.size(); ++i)

@@ -24,9 +24,11 @@ std::string too_long_message(std::string_view query);
 
 // The message for a query with zero or several exact matches, without the
 // "iom: " prefix. `prefix` goes first (e.g. "line 3: ").
+// `searcher`, when given, is reused for the did-you-mean (batch callers).
 std::string not_found_message(const Dataset &data, std::string_view query,
                               const std::vector<query::Match> &matches,
-                              std::string_view prefix = {});
+                              std::string_view prefix = {},
+                              const query::Searcher *searcher = nullptr);
 
 // Prints not_found_message to stderr.
 void report_not_found(const Dataset &data, std::string_view query,

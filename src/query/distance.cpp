@@ -71,14 +71,4 @@ int damerau_levenshtein(std::string_view a, std::string_view b, int bound) {
   return banded_osa(a, b, bound, rows.data());
 }
 
-int edit_bound(std::size_t query_length) {
-  if (query_length <= 3)
-    return 0;
-  if (query_length <= 5)
-    return 1;
-  if (query_length <= 8)
-    return 2;
-  return 3;
-}
-
 } // namespace iom::query

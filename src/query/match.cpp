@@ -1,6 +1,8 @@
 #include "query/match.hpp"
 
 #include <algorithm>
+#include <span>
+#include <unordered_map>
 #include <cstdint>
 
 #include "query/distance.hpp"
@@ -72,8 +74,27 @@ void split_tokens(std::string_view text, std::vector<std::string_view> &out) {
 // backtracking when an early choice blocks a later token. Token counts are
 // tiny (a name has a dozen words at most).
 // With `whole`, a query token must equal its key token.
+// One bit per ASCII letter; digits share a bit and every other byte shares
+// another. Shared bits only make the filters below reject less, never wrongly.
+std::uint32_t letter_bit(char c) {
+  const auto b = static_cast<unsigned char>(c);
+  if (b >= 'a' && b <= 'z')
+    return std::uint32_t{1} << (b - 'a');
+  if (b >= '0' && b <= '9')
+    return std::uint32_t{1} << 26;
+  return std::uint32_t{1} << 27;
+}
+
+std::uint32_t letter_mask(std::string_view text) {
+  std::uint32_t mask = 0;
+  for (const char c : text)
+    if (c != ' ')
+      mask |= letter_bit(c);
+  return mask;
+}
+
 bool assign_tokens(const std::vector<std::string_view> &query, std::size_t next,
-                   const std::vector<std::string_view> &key, std::uint64_t used,
+                   std::span<const std::string_view> key, std::uint64_t used,
                    bool whole) {
   if (next == query.size())
     return true;
@@ -100,6 +121,8 @@ struct Query {
   std::vector<std::string_view> tokens;
   bool codes;
   int bound;
+  std::uint32_t letters = 0;  // letter_mask(text)
+  std::uint32_t initials = 0; // letter_bit of each token's first byte
 };
 
 int coverage_score(int base, bool whole_words, std::size_t part,
@@ -109,8 +132,27 @@ int coverage_score(int base, bool whole_words, std::size_t part,
                           whole);
 }
 
-Scored score_key(const Query &q, const Key &key,
-                 std::vector<std::string_view> &key_tokens) {
+// Lengths further apart than `bound` need more than `bound` edits.
+bool length_within(std::string_view a, std::string_view b, int bound) {
+  const std::size_t gap = a.size() > b.size() ? a.size() - b.size()
+                                              : b.size() - a.size();
+  return gap <= static_cast<std::size_t>(bound);
+}
+
+// Whether the distinct letters of `need` missing from `have` already cost
+// more than `bound` edits (each missing letter needs at least one).
+bool too_far(std::uint32_t need, std::uint32_t have, int bound) {
+  // Clearing bound + 1 low bits: cheaper than popcount without -mpopcnt.
+  std::uint32_t missing = need & ~have;
+  for (int i = 0; i < bound && missing != 0; ++i)
+    missing &= missing - 1;
+  return missing != 0;
+}
+
+// Every stage but the edit distance to single words of the key, which
+// Searcher::search does once per distinct word instead of once per key.
+Scored score_key(const Query &q, const Key &key, const KeyIndex &index,
+                 std::span<const std::string_view> key_tokens) {
   const std::string_view k = key.key;
   if (is_code(key.kind)) {
     if (q.codes && k == q.text)
@@ -122,15 +164,19 @@ Scored score_key(const Query &q, const Key &key,
       return {k_score_alias, Reason::alias, 0};
     return {k_score_exact, Reason::exact, 0};
   }
-  if (k.starts_with(q.text)) {
+  // The first byte first: most keys fail there, before a memcmp call.
+  if (k.size() > q.text.size() && k.front() == q.text.front() &&
+      k.starts_with(q.text)) {
     const bool whole_words = k[q.text.size()] == ' ';
     return {
         coverage_score(k_score_prefix, whole_words, q.text.size(), k.size()),
         Reason::prefix, 0};
   }
 
-  split_tokens(k, key_tokens);
-  if (q.tokens.size() <= key_tokens.size()) {
+  // Every query token must start some key token: their first letters must
+  // all be among the key's initials.
+  if (q.tokens.size() <= key_tokens.size() &&
+      (q.initials & ~index.initials) == 0) {
     const bool whole_words = assign_tokens(q.tokens, 0, key_tokens, 0, true);
     if (whole_words || assign_tokens(q.tokens, 0, key_tokens, 0, false))
       return {
@@ -140,21 +186,11 @@ Scored score_key(const Query &q, const Key &key,
 
   Scored best;
   const int whole_bound = std::min(q.bound, edit_bound(k.size()));
-  if (whole_bound > 0) {
+  if (whole_bound > 0 && length_within(k, q.text, whole_bound) &&
+      !too_far(q.letters, index.letters, whole_bound)) {
     const int d = damerau_levenshtein(q.text, k, whole_bound);
     if (d <= whole_bound)
       best = {k_score_edit - k_score_per_edit * d, Reason::edit, d};
-  }
-  if (q.tokens.size() == 1 && key_tokens.size() > 1) {
-    for (const std::string_view token : key_tokens) {
-      const int bound = std::min(q.bound, edit_bound(token.size()));
-      if (bound == 0)
-        continue;
-      const int d = damerau_levenshtein(q.text, token, bound);
-      const int score = k_score_token_edit - k_score_per_edit * d;
-      if (d <= bound && score > best.score)
-        best = {score, Reason::edit, d};
-    }
   }
   return best;
 }
@@ -208,23 +244,84 @@ std::string_view to_string(Reason reason) {
   return "unknown";
 }
 
-std::vector<Candidate> search(const Dataset &data, std::string_view query) {
+Searcher::Searcher(const Dataset &data) : m_data(data) {
+  m_index.reserve(data.keys.size());
+  std::vector<std::string_view> tokens;
+  std::unordered_map<std::string_view, std::uint32_t> word_of;
+  for (std::size_t i = 0; i < data.keys.size(); ++i) {
+    const Key &key = data.keys[i];
+    (is_code(key.kind) ? m_code_keys : m_word_keys)
+        .push_back(static_cast<std::uint32_t>(i));
+    KeyIndex index;
+    index.letters = letter_mask(key.key);
+    index.first_token = static_cast<std::uint32_t>(m_tokens.size());
+    split_tokens(key.key, tokens);
+    for (const std::string_view token : tokens) {
+      m_tokens.push_back(token);
+      index.initials |= letter_bit(token.front());
+      // Words of multi-word keys, once each, with the keys they occur in.
+      if (tokens.size() < 2 || is_code(key.kind))
+        continue;
+      auto [at, added] = word_of.try_emplace(
+          token, static_cast<std::uint32_t>(m_words.size()));
+      if (added)
+        m_words.push_back({token, letter_mask(token), {}});
+      std::vector<std::uint32_t> &keys = m_words[at->second].keys;
+      if (keys.empty() || keys.back() != i)
+        keys.push_back(static_cast<std::uint32_t>(i));
+    }
+    index.token_count = static_cast<std::uint32_t>(tokens.size());
+    m_index.push_back(index);
+  }
+}
+
+std::vector<Candidate> Searcher::search(std::string_view query) const {
   const std::string text = normalise(query);
   if (text.empty())
     return {};
   Query q{text, {}, code_shaped(query, text), edit_bound(text.size())};
   split_tokens(text, q.tokens);
+  q.letters = letter_mask(text);
+  for (const std::string_view token : q.tokens)
+    q.initials |= letter_bit(token.front());
 
-  std::vector<Candidate> best(data.entries.size(),
+  std::vector<Candidate> best(m_data.entries.size(),
                               Candidate{0, -1, Reason::edit, {}, 0});
-  std::vector<std::string_view> key_tokens;
-  for (const Key &key : data.keys) {
+  auto offer = [&](std::uint32_t i, const Scored &s) {
+    const Key &key = m_data.keys[i];
     if (key.entry >= best.size())
-      continue;
-    const Scored s = score_key(q, key, key_tokens);
+      return;
     Candidate &b = best[key.entry];
     if (s.score > b.score)
       b = {key.entry, s.score, s.reason, key.key, s.distance};
+  };
+  const std::span<const std::string_view> all_tokens(m_tokens);
+  auto score = [&](std::uint32_t i) {
+    const KeyIndex &index = m_index[i];
+    offer(i, score_key(q, m_data.keys[i], index,
+                       all_tokens.subspan(index.first_token,
+                                          index.token_count)));
+  };
+  // Codes match only a code-shaped query, and only exactly.
+  if (q.codes)
+    for (std::uint32_t i : m_code_keys)
+      score(i);
+  for (std::uint32_t i : m_word_keys)
+    score(i);
+
+  // A one-word query within the edit bound of one word of a longer key.
+  if (q.tokens.size() == 1) {
+    for (const Word &word : m_words) {
+      const int bound = std::min(q.bound, edit_bound(word.text.size()));
+      if (bound == 0 || !length_within(word.text, q.text, bound) ||
+          too_far(q.letters, word.letters, bound))
+        continue;
+      const int d = damerau_levenshtein(q.text, word.text, bound);
+      if (d > bound)
+        continue;
+      for (std::uint32_t i : word.keys)
+        offer(i, {k_score_token_edit - k_score_per_edit * d, Reason::edit, d});
+    }
   }
 
   std::vector<Candidate> ranked;
@@ -238,6 +335,10 @@ std::vector<Candidate> search(const Dataset &data, std::string_view query) {
               return x.entry < y.entry;
             });
   return ranked;
+}
+
+std::vector<Candidate> search(const Dataset &data, std::string_view query) {
+  return Searcher(data).search(query);
 }
 
 std::optional<Candidate> confident(const std::vector<Candidate> &ranked) {
@@ -270,9 +371,9 @@ std::optional<Candidate> confident(const std::vector<Candidate> &ranked) {
   return top;
 }
 
-std::vector<Candidate> suggest(const Dataset &data, std::string_view query,
-                               std::size_t limit) {
-  std::vector<Candidate> ranked = search(data, query);
+std::vector<Candidate> suggest(const Searcher &searcher,
+                               std::string_view query, std::size_t limit) {
+  std::vector<Candidate> ranked = searcher.search(query);
   if (ranked.empty())
     return ranked;
   const int top = ranked.front().score;
@@ -282,6 +383,11 @@ std::vector<Candidate> suggest(const Dataset &data, std::string_view query,
   if (ranked.size() > limit)
     ranked.resize(limit);
   return ranked;
+}
+
+std::vector<Candidate> suggest(const Dataset &data, std::string_view query,
+                               std::size_t limit) {
+  return suggest(Searcher(data), query, limit);
 }
 
 const Host *find_host(const Dataset &data, std::string_view query) {

@@ -87,8 +87,42 @@ inline constexpr int k_score_per_edit = 50;
 inline constexpr int k_score_whole_words = 100;
 inline constexpr int k_score_coverage = 99;
 
-// Every entry with any match, best first: score descending, then entry index.
-// One candidate per entry, for its best-scoring key.
+// Per-key facts that let a search skip most keys cheaply (see match.cpp).
+struct KeyIndex {
+  std::uint32_t letters = 0;  // which letters the key has
+  std::uint32_t initials = 0; // which letters its words start with
+  std::uint32_t first_token = 0;
+  std::uint32_t token_count = 0;
+};
+
+// Ranked search over one dataset, with the keys' words and letter masks
+// prepared once: `convert` searches for every unmatched line, so preparing
+// per search would dominate.
+class Searcher {
+public:
+  explicit Searcher(const Dataset &data);
+
+  // Every entry with any match, best first: score descending, then entry
+  // index. One candidate per entry, for its best-scoring key.
+  std::vector<Candidate> search(std::string_view query) const;
+
+private:
+  // A distinct word of the multi-word keys and the keys it occurs in.
+  struct Word {
+    std::string_view text;
+    std::uint32_t letters;
+    std::vector<std::uint32_t> keys;
+  };
+
+  const Dataset &m_data;
+  std::vector<KeyIndex> m_index; // parallel to m_data.keys
+  std::vector<std::string_view> m_tokens;
+  std::vector<std::uint32_t> m_code_keys; // iso2, iso3, numeric
+  std::vector<std::uint32_t> m_word_keys; // everything else
+  std::vector<Word> m_words;
+};
+
+// Searcher(data).search(query), for a one-off search.
 std::vector<Candidate> search(const Dataset &data, std::string_view query);
 
 // The top candidate when it is clearly ahead, else nullopt:
@@ -108,6 +142,8 @@ inline constexpr int k_suggest_floor = 100;
 inline constexpr int k_suggest_spread = 300;
 std::vector<Candidate> suggest(const Dataset &data, std::string_view query,
                                std::size_t limit = 5);
+std::vector<Candidate> suggest(const Searcher &searcher,
+                               std::string_view query, std::size_t limit = 5);
 
 // The host (a country with offices but no entry of its own) whose name,
 // alias or code matches the query exactly after normalisation; codes only
