@@ -822,7 +822,7 @@ TEST_CASE("builtin confident: clear typos and whole names are accepted") {
 }
 
 TEST_CASE("builtin confident: ambiguous or empty results are refused") {
-  for (std::string_view q : {"united", "zz", "brussels", "republic of congo",
+  for (std::string_view q : {"united", "zz", "brussels", "republic of",
                              "uni", "atlantis", "", "the", "island"}) {
     CAPTURE(q);
     CHECK_FALSE(confident(search(data(), q)));
