@@ -96,6 +96,19 @@ int run(int argc, char **argv) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp &e) {
     return app.exit(e);
+  } catch (const CLI::ExtrasError &e) {
+    // A first word that is not a command deserves a plainer message than
+    // "argument was not expected".
+    const std::vector<std::string> extras = app.remaining();
+    if (app.get_subcommands().empty() && !extras.empty() &&
+        !extras.front().starts_with('-')) {
+      std::string names;
+      for (const auto &command : k_commands)
+        names += (names.empty() ? "" : ", ") + std::string(command.name);
+      throw Error("unknown command '" + extras.front() + "'; commands: " +
+                  names);
+    }
+    throw Error(std::string(e.what()) + "; see 'iom --help'");
   } catch (const CLI::ParseError &e) {
     throw Error(std::string(e.what()) + "; see 'iom --help'");
   }

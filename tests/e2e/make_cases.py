@@ -97,12 +97,12 @@ CASES.update({
     "convert-list-field": {"args": ["convert", "--to", "languages", "namibia", "kenya"]},
     # validate
     "validate-builtin": {"args": ["validate"]},
-    "validate-mini": {"args": ["validate", "@SRC@/tests/fixtures/mini.toml"]},
+    "validate-mini": {"args": ["validate", "@SRC@/tests/bad/files/valid.toml"]},
     "validate-missing-file": {"args": ["validate", "/nonexistent/x.toml"]},
-    "data-env-mini": {"args": ["countries", "-f", "tsv"], "env": "IOM_DATA=@SRC@/tests/fixtures/mini.toml"},
-    "data-option-mini": {"args": ["--data", "@SRC@/tests/fixtures/mini.toml", "show", "kenya", "-f", "tsv", "-F", "name"]},
+    "data-env-mini": {"args": ["countries", "-f", "tsv"], "env": "IOM_DATA=@SRC@/tests/bad/files/valid.toml"},
+    "data-option-mini": {"args": ["--data", "@SRC@/tests/bad/files/valid.toml", "show", "kenya", "-f", "tsv", "-F", "name"]},
     "data-bad-file": {"args": ["--data", "/nonexistent/x.toml", "countries"]},
-}
+})
 
 for name, case in CASES.items():
     d = HERE / name
