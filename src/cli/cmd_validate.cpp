@@ -27,9 +27,10 @@ int run(Context &context, const Options &options) {
     data = &loaded;
   }
   context.out().write(fmt::format(
-      "{}: ok: {} entries, {} regions, {} office types, {} hosts\n",
+      "{}: ok: {} entries, {} regions, {} office types, {} [[hosts]] {}\n",
       data->origin, data->entries.size(), data->regions.size(),
-      data->types.size(), data->hosts.size()));
+      data->types.size(), data->hosts.size(),
+      data->hosts.size() == 1 ? "record" : "records"));
   context.out().flush();
   return k_exit_ok;
 }
