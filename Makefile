@@ -33,19 +33,19 @@ test:
 	@$(MAKE) test-release
 
 test-release:
-	$(CMAKE_CONFIGURE) -B build-ci -DIOM_WERROR=ON >/dev/null
-	cmake --build build-ci -j $(JOBS)
-	cd build-ci && ctest --output-on-failure -j $(JOBS)
+	cmake --preset ci >/dev/null
+	cmake --build --preset ci -j $(JOBS)
+	ctest --preset ci -j $(JOBS)
 
 test-asan:
-	CC=clang-14 CXX=clang++-14 cmake -S . -G Ninja -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIOM_SANITIZE=ON -DIOM_WERROR=ON >/dev/null
-	cmake --build build-asan -j $(JOBS)
-	cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS) -LE slow
+	cmake --preset asan >/dev/null
+	cmake --build --preset asan -j $(JOBS)
+	ctest --preset asan -j $(JOBS)
 
 test-fuzz:
-	CC=clang-14 CXX=clang++-14 cmake -S . -G Ninja -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIOM_FUZZ=ON -DIOM_TESTS=OFF >/dev/null
-	cmake --build build-fuzz -j $(JOBS)
-	cd build-fuzz && ctest --output-on-failure -L fuzz
+	cmake --preset fuzz >/dev/null
+	cmake --build --preset fuzz -j $(JOBS)
+	ctest --preset fuzz
 
 bench:
 	@sh cmake/deps.sh bench
