@@ -2,6 +2,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
+#include "query/filter.hpp"
 #include "util/error.hpp"
 #include "version.hpp"
 
@@ -14,17 +15,12 @@ namespace iom::cli {
 namespace {
 
 std::string version_text(const Dataset &data) {
-  std::size_t countries = 0, territories = 0, offices = 0;
-  for (const auto &entry : data.entries) {
-    countries += entry.kind == Kind::country;
-    territories += entry.kind == Kind::territory;
-    offices += entry.kind == Kind::office;
-  }
+  query::KindCounts kinds = query::count_kinds(data);
   return fmt::format("iom {}\ndata {} (captured {}, {}): {} entries: {} "
                      "countries, {} territories, {} offices\n",
                      IOM_VERSION, data.meta.data_version, data.meta.captured,
-                     data.origin, data.entries.size(), countries, territories,
-                     offices);
+                     data.origin, data.entries.size(), kinds.countries,
+                     kinds.territories, kinds.offices);
 }
 
 } // namespace

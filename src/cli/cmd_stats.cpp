@@ -4,6 +4,7 @@
 #include "cli/commands.hpp"
 #include "cli/emit.hpp"
 #include "util/error.hpp"
+#include "query/filter.hpp"
 #include "render/bar.hpp"
 
 #include <CLI/CLI.hpp>
@@ -65,12 +66,7 @@ render::Rows cross_table(const Dataset &data, bool bars) {
 }
 
 render::Rows claims(const Dataset &data) {
-  std::size_t countries = 0, territories = 0, offices = 0;
-  for (const auto &entry : data.entries) {
-    countries += entry.kind == Kind::country;
-    territories += entry.kind == Kind::territory;
-    offices += entry.kind == Kind::office;
-  }
+  auto [countries, territories, offices] = query::count_kinds(data);
   render::Rows rows;
   rows.columns = {{"claim", "CLAIM"}, {"page", "THE PAGE SAYS"},
                   {"dataset", "THE DATASET HAS"}};

@@ -3,6 +3,7 @@
 #include "query/normalise.hpp"
 #include "render/stream.hpp"
 #include "util/error.hpp"
+#include "util/text.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -89,18 +90,12 @@ void sort_entries(const Dataset &data, std::vector<std::uint16_t> &entries,
     bool descending;
   };
   std::vector<Key> keys;
-  std::size_t start = 0;
-  while (start <= spec.size()) {
-    std::size_t comma = spec.find(',', start);
-    if (comma == std::string_view::npos)
-      comma = spec.size();
-    std::string_view name = spec.substr(start, comma - start);
+  for (std::string_view name : util::split_commas(spec)) {
     bool descending = name.starts_with('-');
     if (descending)
       name.remove_prefix(1);
     std::vector<const Field *> field = parse_fields(name);
     keys.push_back({field.front(), descending});
-    start = comma + 1;
   }
   // Sort keys are normalised, so "Côte d'Ivoire" sorts among the Cs.
   std::vector<std::vector<std::string>> texts(data.entries.size());

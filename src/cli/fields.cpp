@@ -2,6 +2,7 @@
 
 #include "dataset/names.hpp"
 #include "util/error.hpp"
+#include "util/text.hpp"
 
 namespace iom::cli {
 namespace {
@@ -150,12 +151,7 @@ std::vector<const Field *> parse_fields(std::string_view list) {
       result.push_back(&field);
     return result;
   }
-  std::size_t start = 0;
-  while (start <= list.size()) {
-    std::size_t comma = list.find(',', start);
-    if (comma == std::string_view::npos)
-      comma = list.size();
-    std::string_view name = list.substr(start, comma - start);
+  for (std::string_view name : util::split_commas(list)) {
     const Field *field = find_field(name);
     if (!field) {
       std::string message = name.empty()
@@ -167,7 +163,6 @@ std::vector<const Field *> parse_fields(std::string_view list) {
       throw Error(message);
     }
     result.push_back(field);
-    start = comma + 1;
   }
   return result;
 }

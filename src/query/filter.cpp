@@ -120,6 +120,16 @@ bool accepts(const Filter &filter, const Entry &entry) {
   return true;
 }
 
+KindCounts count_kinds(const Dataset &data) {
+  KindCounts counts;
+  for (const auto &entry : data.entries) {
+    counts.countries += entry.kind == Kind::country;
+    counts.territories += entry.kind == Kind::territory;
+    counts.offices += entry.kind == Kind::office;
+  }
+  return counts;
+}
+
 std::vector<std::uint16_t> select(const Dataset &data, const Filter &filter) {
   std::vector<std::uint16_t> result;
   for (std::size_t i = 0; i < data.entries.size(); ++i)

@@ -40,6 +40,14 @@ bool accepts(const Filter &filter, const Entry &entry);
 // Indices of the accepted entries, in dataset order.
 std::vector<std::uint16_t> select(const Dataset &data, const Filter &filter);
 
+struct KindCounts {
+  std::size_t countries = 0;
+  std::size_t territories = 0;
+  std::size_t offices = 0;
+};
+
+KindCounts count_kinds(const Dataset &data);
+
 // True when `text` (normalised) has `needle` (normalised) starting at a word.
 bool contains_at_word(std::string_view text, std::string_view needle);
 
