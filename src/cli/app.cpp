@@ -100,7 +100,8 @@ int run(int argc, char **argv) {
         !extras.front().starts_with('-')) {
       std::string names;
       for (const auto &command : k_commands)
-        names += (names.empty() ? "" : ", ") + std::string(command.name);
+        if (!command.name.starts_with("__")) // hidden helpers
+          names += (names.empty() ? "" : ", ") + std::string(command.name);
       throw Error("unknown command '" + extras.front() + "'; commands: " +
                   names);
     }

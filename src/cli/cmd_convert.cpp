@@ -68,16 +68,21 @@ public:
       m_context.out().buffer() += "\xEF\xBB\xBF";
   }
 
-  void line(std::string_view text) {
+  // `length` is the line's true length; `text` may hold only its first
+  // k_max_query_bytes + 1 bytes when it is longer (see read_lines).
+  void line(std::string_view text, std::size_t length) {
     ++m_line;
-    if (!text.empty() && text.back() == '\r')
+    if (!text.empty() && text.back() == '\r' && length == text.size()) {
       text.remove_suffix(1);
+      --length;
+    }
     std::string &out = m_context.out().buffer();
     if (text.empty()) {
       write(out, text, nullptr);
-    } else if (text.size() > k_max_query_bytes) {
-      report({nullptr, too_long_message(text), true});
-      write(out, text, nullptr);
+    } else if (length > k_max_query_bytes) {
+      // The same prefix is echoed however the line arrived.
+      report({nullptr, too_long_message(length), true});
+      write(out, text.substr(0, k_max_query_bytes), nullptr);
     } else {
       out += report(find(text)).output;
     }
@@ -237,7 +242,17 @@ private:
 };
 
 void read_lines(int fd, Converter &converter) {
+  // A line longer than the query bound is kept only up to the bound (plus
+  // one byte), with its true length: a hostile endless line costs no memory
+  // and still counts as one (too long) line.
+  constexpr std::size_t k_keep = k_max_query_bytes + 1;
   std::string pending;
+  std::size_t pending_length = 0;
+  auto keep = [&](std::string_view piece) {
+    if (pending.size() < k_keep)
+      pending.append(piece.substr(0, k_keep - pending.size()));
+    pending_length += piece.size();
+  };
   std::vector<char> buffer(256 * 1024);
   for (;;) {
     ssize_t n = ::read(fd, buffer.data(), buffer.size());
@@ -251,24 +266,21 @@ void read_lines(int fd, Converter &converter) {
     std::size_t start = 0;
     for (std::size_t nl = chunk.find('\n'); nl != std::string_view::npos;
          nl = chunk.find('\n', start)) {
-      if (pending.empty()) {
-        converter.line(chunk.substr(start, nl - start));
+      std::string_view piece = chunk.substr(start, nl - start);
+      if (pending_length == 0) {
+        converter.line(piece.substr(0, k_keep), piece.size());
       } else {
-        pending.append(chunk.substr(start, nl - start));
-        converter.line(pending);
+        keep(piece);
+        converter.line(pending, pending_length);
         pending.clear();
+        pending_length = 0;
       }
       start = nl + 1;
     }
-    // A partial line waits for the next chunk; a hostile endless line is
-    // cut off at a bound and still counts as one (too long) line.
-    if (pending.size() <= k_max_query_bytes + 1)
-      pending.append(chunk.substr(start, std::min(chunk.size() - start,
-                                                  k_max_query_bytes + 2 -
-                                                      pending.size())));
+    keep(chunk.substr(start)); // a partial line waits for the next chunk
   }
-  if (!pending.empty())
-    converter.line(pending); // the final line had no newline
+  if (pending_length > 0)
+    converter.line(pending, pending_length); // the final line had no newline
 }
 
 int run(Context &context, const Options &options) {
@@ -277,7 +289,7 @@ int run(Context &context, const Options &options) {
     read_lines(0, converter);
   else
     for (const auto &query : options.queries)
-      converter.line(query);
+      converter.line(query, query.size());
   return converter.finish();
 }
 

@@ -27,14 +27,14 @@ std::string quoted(std::string_view query) {
 
 } // namespace
 
-std::string too_long_message(std::string_view query) {
-  return "query too long (" + std::to_string(query.size()) +
+std::string too_long_message(std::size_t bytes) {
+  return "query too long (" + std::to_string(bytes) +
          " bytes; the limit is " + std::to_string(k_max_query_bytes) + ")";
 }
 
 void check_query_length(std::string_view query) {
   if (query.size() > k_max_query_bytes)
-    throw Error(too_long_message(query));
+    throw Error(too_long_message(query.size()));
 }
 
 std::string describe(const Entry &entry) {

@@ -20,7 +20,7 @@ inline constexpr std::size_t k_max_query_bytes = 256;
 void check_query_length(std::string_view query);
 
 // The message for a query over the bound, without the "iom: " prefix.
-std::string too_long_message(std::string_view query);
+std::string too_long_message(std::size_t bytes);
 
 // The message for a query with zero or several exact matches, without the
 // "iom: " prefix. `prefix` goes first (e.g. "line 3: ").

@@ -636,7 +636,12 @@ std::shared_ptr<Storage> Loader::load(std::string_view text) {
   try {
     storage->root = toml::parse(text, m_name);
   } catch (const toml::parse_error &error) {
-    problem(error.source().begin, std::string(error.description()));
+    // toml++ may quote a raw newline; a message stays on one line.
+    std::string description(error.description());
+    for (char &c : description)
+      if (c == '\n' || c == '\r')
+        c = ' ';
+    problem(error.source().begin, description);
     fail();
   }
 

@@ -1,0 +1,573 @@
+#!/usr/bin/env python3
+"""The results table of tests/bench/run.sh, and BENCHMARKS.md.
+
+usage: report.py WORK --quick | --write BENCHMARKS.md | --noisy NAME
+
+Reads what run.sh left in WORK (hyperfine JSON exports with their labels,
+callgrind profiles, RSS readings, key/value files), prints the summary table
+to stdout and, with --write, rewrites BENCHMARKS.md.
+Exit status: 2 when a step is broken; otherwise, in a full run, 1 when a
+target is missed and 0 when all are met; in --quick mode, 0. With --noisy
+NAME: 0 when the measurement NAME was taken on a busy machine, else 1.
+"""
+
+import json
+import re
+import sys
+from pathlib import Path
+
+TARGET_SHOW = 1.3          # iom show kenya / /bin/true, median wall time
+TARGET_CSV = 1.5           # iom countries -f csv -F all / /bin/true
+TARGET_IR = 700_000        # instructions of iom show kenya
+TARGET_RSS_KIB = 4 * 1024  # peak RSS of iom show kenya
+TARGET_CONVERT = 1.0       # awk time / iom time (>= 1: iom at least as fast)
+TARGET_DATA = 1.3          # iom --data / bare toml++ parse, largest size
+# A baseline whose median is this much slower than its fastest run was timed
+# on a busy machine: the ratios of that step are not to be trusted.
+NOISY = 1.25
+
+
+def read_tsv(path):
+    """key<TAB>value lines; repeated keys collect into a list."""
+    out = {}
+    if not path.exists():
+        return out
+    for line in path.read_text().splitlines():
+        key, _, value = line.partition("\t")
+        if key in out:
+            out[key] = (out[key] if isinstance(out[key], list)
+                        else [out[key]]) + [value]
+        else:
+            out[key] = value
+    return out
+
+
+def median(values):
+    values = sorted(values)
+    mid = len(values) // 2
+    return values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
+
+
+def hyperfine(work, name):
+    """{label: result} pooled over the rounds NAME-1, NAME-2, ... of one
+    measurement; labels from NAME-1.labels. Each result has the command, all
+    times, their median and min, the exit codes, and the ratio of medians to
+    the first label within each round (per_round)."""
+    rounds = []
+    while (work / f"{name}-{len(rounds) + 1}.json").exists():
+        path = work / f"{name}-{len(rounds) + 1}"
+        labels = path.with_suffix(".labels").read_text().split()
+        results = json.loads(path.with_suffix(".json").read_text())["results"]
+        rounds.append(dict(zip(labels, results)))
+    if not rounds:
+        return {}
+    first = next(iter(rounds[0]))
+    pooled = {}
+    for label, result in rounds[0].items():
+        times = [t for r in rounds for t in r[label]["times"]]
+        pooled[label] = {
+            "command": result["command"], "times": times,
+            "median": median(times), "min": min(times),
+            "exit_codes": [c for r in rounds for c in r[label]["exit_codes"]],
+            "rounds": len(rounds),
+            "per_round": sorted(r[label]["median"] / r[first]["median"]
+                                for r in rounds)}
+    return pooled
+
+
+def noise(result):
+    """Median over fastest run of a baseline: 1.0 on an idle machine."""
+    return result["median"] / result["min"]
+
+
+def callgrind_total(work, name):
+    path = work / f"callgrind.{name}.out"
+    if not path.exists():
+        return None
+    for line in path.read_text(errors="replace").splitlines():
+        if line.startswith("totals:") or line.startswith("summary:"):
+            return int(line.split()[1])
+    return None
+
+
+def simplify(function):
+    function = re.sub(r" \[[^\]]*\]$", "", function)
+    function = function.replace("???:", "")
+    string = ("std::__cxx11::basic_string<char, std::char_traits<char>, "
+              "std::allocator<char> >")
+    function = function.replace(string, "std::string")
+    function = re.sub(r", std::allocator<std::string ?> ", "", function)
+    function = function.replace("std::__cxx11::", "std::")
+    return function if len(function) <= 110 else function[:107] + "..."
+
+
+def callgrind_top(work, name, kind, count=15):
+    """[(Ir, percent, function)] from callgrind_annotate's function table."""
+    path = work / f"callgrind.{name}.{kind}.txt"
+    if not path.exists():
+        return []
+    rows, table = [], False
+    for line in path.read_text(errors="replace").splitlines():
+        if re.match(r"^Ir\s+file:function", line):
+            table = True
+            continue
+        if not table:
+            continue
+        m = re.match(r"^\s*([\d,]+)\s+\(\s*([\d.]+)%\)\s+(.*)$", line)
+        if m and "(below main)" not in m.group(3):
+            rows.append((int(m.group(1).replace(",", "")), float(m.group(2)),
+                         simplify(m.group(3))))
+        if len(rows) == count:
+            break
+    return rows
+
+
+def ms(seconds):
+    return f"{seconds * 1000:.2f} ms" if seconds < 1 else f"{seconds:.3f} s"
+
+
+def cell(text):
+    """Text for a markdown table cell."""
+    return str(text).replace("|", "\\|")
+
+
+def num(n):
+    return f"{n:,}"
+
+
+def yes(ok):
+    return "yes" if ok else "**no**"
+
+
+class Report:
+    def __init__(self, work):
+        self.work = work
+        self.meta = read_tsv(work / "meta.tsv")
+        self.root = self.meta.get("root", "")
+        self.rows = []          # the summary table
+        self.missed = []
+        self.noisy = []         # baselines timed on a busy machine
+        self.details = []       # markdown sections
+        self.commands = []
+        self.broken = [line for line in
+                       (work / "broken.txt").read_text().splitlines()
+                       if line] if (work / "broken.txt").exists() else []
+
+    def short(self, text):
+        """Paths relative to the repository root, the scratch dir as $WORK."""
+        work = self.meta.get("work", "")
+        if work:
+            text = text.replace(work, "$WORK")
+        if self.root:
+            text = text.replace(self.root + "/", "")
+        return text
+
+    def noise_note(self, baseline, name, counts=True):
+        n = noise(baseline)
+        if n > NOISY:
+            if counts:
+                self.noisy.append(name)
+            return (f"**Busy machine:** the median of {name} is {n:.2f}× its "
+                    "fastest run, so these ratios are unreliable; run again on "
+                    "an idle machine.")
+        return (f"Noise check: the median of {name} is {n:.2f}× its fastest "
+                f"run (≤ {NOISY} counts as quiet).")
+
+    def row(self, measure, result, baseline, ratio, target, met):
+        self.rows.append((measure, result, baseline, ratio, target,
+                          "n/a" if met is None else yes(met)))
+        if met is False:
+            self.missed.append(measure)
+
+    def command(self, result):
+        self.commands.append(self.short(result["command"]))
+
+    # 1. start-up -------------------------------------------------------------
+    def startup(self):
+        r = hyperfine(self.work, "startup")
+        if not r:
+            return
+        labels = ("true", "show", "csv")
+        for label in labels:
+            self.command(r[label])
+        true = r["true"]["median"]
+        for label, text, target in (("show", "`iom show kenya`", TARGET_SHOW),
+                                    ("csv", "`iom countries -f csv -F all`",
+                                     TARGET_CSV)):
+            x = r[label]["median"]
+            self.row(f"start-up: {text}", ms(x), f"/bin/true {ms(true)}",
+                     f"{x / true:.2f}×", f"≤ {target}×", x / true <= target)
+        lines = [f"{r['true']['rounds']} short hyperfine round(s), each timing "
+                 "the three commands one after the other, so that all three "
+                 "are sampled over the same stretch of time; the ratio is of "
+                 "the medians pooled over all rounds. The spread of the "
+                 "per-round ratios and the ratio of the fastest runs show how "
+                 "noisy the machine was.", "",
+                 "| command | median | ratio to /bin/true | per-round ratio "
+                 "(min / median / max) | fastest run | ratio of fastest | "
+                 "runs |", "|---|---|---|---|---|---|---|"]
+        for label in labels:
+            x = r[label]
+            p = x["per_round"]
+            lines.append(
+                f"| `{cell(self.short(x['command']))}` | {ms(x['median'])} | "
+                f"{x['median'] / true:.2f}× | {p[0]:.2f} / {median(p):.2f} / "
+                f"{p[-1]:.2f} | {ms(x['min'])} | "
+                f"{x['min'] / r['true']['min']:.2f}× | {len(x['times'])} |")
+        attempts = (self.work / "startup.attempts").read_text().strip() \
+            if (self.work / "startup.attempts").exists() else "1"
+        lines.append(f"\n{self.noise_note(r['true'], '/bin/true (start-up)')} "
+                     f"(attempts at this step: {attempts}; a busy machine "
+                     "makes run.sh measure it again, up to 3 times.)")
+        self.details.append(("1. Start-up (hyperfine, `-N`, no shell)",
+                             "\n".join(lines)))
+
+    # 2. instructions -----------------------------------------------------------
+    def instructions(self):
+        show = callgrind_total(self.work, "show")
+        true = callgrind_total(self.work, "true")
+        csv = callgrind_total(self.work, "csv")
+        if show is None:
+            return
+        self.row("instructions: `iom show kenya`", f"{num(show)} Ir",
+                 f"/bin/true {num(true or 0)} Ir",
+                 f"{show / true:.1f}×" if true else "?",
+                 f"≤ {num(TARGET_IR)} Ir", show <= TARGET_IR)
+        text = [f"Total instructions (callgrind `Ir`): `iom show kenya` "
+                f"**{num(show)}**, `iom countries -f csv -F all` "
+                f"{num(csv or 0)}, `/bin/true` {num(true or 0)} (dynamically "
+                f"linked, so its count is mostly the dynamic loader)."]
+        for kind, title in (("self", "self cost"),
+                            ("inclusive", "inclusive cost")):
+            top = callgrind_top(self.work, "show", kind)
+            if not top:
+                continue
+            text.append(f"\nTop 15 functions of `iom show kenya` by {title}:\n")
+            text.append("| Ir | % | function |\n|---:|---:|---|")
+            text += [f"| {num(ir)} | {pct:.1f} | `{cell(fn)}` |"
+                     for ir, pct, fn in top]
+        self.details.append(("2. Instructions (valgrind --tool=callgrind)",
+                             "\n".join(text)))
+        self.commands.append("valgrind --tool=callgrind "
+                             f"{self.short(self.meta.get('iom', 'iom'))} show kenya"
+                             "   (and /bin/true, and countries -f csv -F all)")
+
+    # 3. peak RSS -------------------------------------------------------------
+    def rss(self):
+        rss = read_tsv(self.work / "rss.tsv")
+        if "show" not in rss:
+            return
+        show, true = int(rss["show"]), int(rss.get("true", 0))
+        self.row("peak RSS: `iom show kenya`", f"{show / 1024:.2f} MiB",
+                 f"/bin/true {true / 1024:.2f} MiB",
+                 f"{show / true:.2f}×" if true else "?", "≤ 4 MiB",
+                 show <= TARGET_RSS_KIB)
+        self.details.append(("3. Peak RSS (`/usr/bin/time -f %M`, largest of 3)",
+                             "| command | peak RSS |\n|---|---|\n" + "\n".join(
+                                 f"| {label} | {int(k):,} KiB |" for label, k in (
+                                     ("/bin/true", rss.get("true", 0)),
+                                     ("iom show kenya", show),
+                                     ("iom countries -f csv -F all",
+                                      rss.get("csv", 0))))))
+        self.commands.append("/usr/bin/time -f %M "
+                             f"{self.short(self.meta.get('iom', 'iom'))} show kenya")
+
+    # 4. convert ------------------------------------------------------------------
+    def convert(self):
+        c = read_tsv(self.work / "convert.tsv")
+        r = hyperfine(self.work, "convert")
+        if not r or "iom" not in r:
+            return
+        lines = int(c["lines"])
+        iom = r["iom"]["median"]
+        for x in r.values():
+            self.command(x)
+        awks = [a for a in r if a != "iom"]
+        for a in awks:
+            t = r[a]["median"]
+            self.row(f"convert: {lines:,} lines, iom vs {a} hash join",
+                     f"{lines / iom:,.0f} lines/s",
+                     f"{a} {lines / t:,.0f} lines/s", f"{t / iom:.2f}×",
+                     f"≥ {TARGET_CONVERT}×", t / iom >= TARGET_CONVERT)
+        absent = c.get("absent", [])
+        absent = [absent] if isinstance(absent, str) else absent
+        text = [f"Input: {lines:,} lines from `gen_convert_input.py {lines} 42` "
+                "(names and short names in varied case, with accents stripped "
+                "or added, aliases, ISO alpha-2/alpha-3/numeric codes, ~1% "
+                "garbage). The awk map has every exact lowercase name, short "
+                "name, alias and code; awk does no other normalisation. "
+                f"Default `awk` here is `{c.get('default_awk', '?')}`; measured: "
+                f"{', '.join(awks)}"
+                + (f"; not installed: {', '.join(absent)}" if absent else "")
+                + ".", "",
+                "| program | median | lines/s | ratio (awk time / iom time) | "
+                "per-round ratios (min–max) | runs |",
+                "|---|---|---|---|---|---|"]
+        for label, x in r.items():
+            ratio = "-" if label == "iom" else f"{x['median'] / iom:.2f}×"
+            p = x["per_round"]
+            spread = "-" if label == "iom" else f"{p[0]:.2f}–{p[-1]:.2f}"
+            text.append(f"| {label} | {ms(x['median'])} | "
+                        f"{lines / x['median']:,.0f} | {ratio} | {spread} | "
+                        f"{len(x['times'])} |")
+        hits_iom, hits_awk = int(c.get("iom_hits", 0)), int(c.get("awk_hits", 0))
+        text.append("")
+        text.append(self.noise_note(r["iom"], "iom convert") + "\n")
+        text.append(
+            f"Checks: iom printed {int(c.get('iom_lines', 0)):,} lines for "
+            f"{lines:,} input lines "
+            f"({'equal' if int(c.get('iom_lines', 0)) == lines else 'NOT EQUAL'}); "
+            f"it answered {hits_iom:,} lines ({hits_iom / lines:.1%}) and warned "
+            f"about {int(c.get('iom_warnings', 0)):,}; awk answered {hits_awk:,} "
+            f"({hits_awk / lines:.1%}); lines where awk answered and iom "
+            f"disagreed: {int(c.get('disagreements', 0)):,}.")
+        ir_iom = callgrind_total(self.work, "convert_iom")
+        ir_awk = callgrind_total(self.work, "convert_awk")
+        slice_lines = int(c.get("slice_lines", 0) or 0)
+        if ir_iom and ir_awk and slice_lines:
+            text.append(
+                f"\nInstructions over the first {slice_lines:,} lines "
+                f"(callgrind, noise-free): iom {num(ir_iom)} Ir "
+                f"({ir_iom / slice_lines:,.0f} per line), {awks[0] if awks else 'awk'} "
+                f"{num(ir_awk)} Ir ({ir_awk / slice_lines:,.0f} per line, map "
+                f"loading included): ratio {ir_awk / ir_iom:.2f}×.")
+            for kind in ("self", "inclusive"):
+                top = callgrind_top(self.work, "convert_iom", kind)
+                if top:
+                    text.append("\nTop 15 functions of `iom convert --to "
+                                f"iso3` over that slice, by {kind} cost:\n")
+                    text.append("| Ir | % | function |\n|---:|---:|---|")
+                    text += [f"| {num(ir)} | {pct:.1f} | `{cell(fn)}` |"
+                             for ir, pct, fn in top]
+        self.details.append(("4. `convert` throughput", "\n".join(text)))
+
+    # 5. --data at scale ----------------------------------------------------------
+    def data(self):
+        path = self.work / "data.tsv"
+        if not path.exists() or not path.read_text().strip():
+            return
+        sizes = []
+        for line in path.read_text().splitlines():
+            n, size, valid, count, rss_iom, rss_parse = line.split("\t")
+            r = hyperfine(self.work, f"data-{n}")
+            if not r:
+                continue
+            sizes.append(dict(n=int(n), bytes=int(size), valid=valid,
+                              count=count, rss_iom=int(rss_iom or 0),
+                              rss_parse=int(rss_parse or 0),
+                              iom=r["iom"]["median"],
+                              parse=r["toml_parse"]["median"],
+                              runs=len(r["iom"]["times"]),
+                              spread=r["iom"]["per_round"],
+                              codes=r["iom"]["exit_codes"]))
+            for x in r.values():
+                self.command(x)
+        if not sizes:
+            return
+        text = ["Datasets from `gen_dataset.py N`: data/iom.toml verbatim plus "
+                "synthetic entries of the same schema (a few hundred countries "
+                "with free ISO codes, then offices hosted by real countries). "
+                "Each is checked with `iom validate FILE` first.", "",
+                "| entries | file | `iom validate` | toml++ parse | `iom --data` "
+                "| ratio | per-round ratios | runs | RSS toml++ | RSS iom | iom exit |",
+                "|---:|---:|---|---:|---:|---:|---|---:|---:|---:|---:|"]
+        for s in sizes:
+            codes = sorted(set(s["codes"]))
+            text.append(
+                f"| {s['n']:,} | {s['bytes'] / 1e6:.1f} MB | "
+                f"{'ok' if s['valid'] == 'ok' else 'refused: ' + cell(self.short(s['valid']))} | "
+                f"{ms(s['parse'])} | {ms(s['iom'])} | "
+                f"{s['iom'] / s['parse']:.2f}× | "
+                f"{s['spread'][0]:.2f}–{s['spread'][-1]:.2f} | {s['runs']} | "
+                f"{s['rss_parse'] / 1024:.1f} MiB"
+                f" | {s['rss_iom'] / 1024:.1f} MiB | "
+                f"{', '.join(map(str, codes))} |")
+        growth = []
+        for a, b in zip(sizes, sizes[1:]):
+            k = b["n"] / a["n"]
+            t_iom, t_parse = b["iom"] / a["iom"], b["parse"] / a["parse"]
+            m_iom = b["rss_iom"] / max(a["rss_iom"], 1)
+            shape = ("about linear" if t_iom <= k * 1.5 else
+                     "worse than linear")
+            growth.append(
+                f"- {a['n']:,} → {b['n']:,} entries ({k:.3g}×): iom's time "
+                f"×{t_iom:.1f} ({shape}), toml++ alone ×{t_parse:.1f}; "
+                f"iom's peak RSS ×{m_iom:.1f}.")
+        last = sizes[-1]
+        per_entry = [f"- At {last['n']:,} entries: {last['iom'] / last['n'] * 1e6:.1f} µs "
+                     f"and {last['rss_iom'] / last['n']:.1f} KiB "
+                     f"of peak RSS per entry for iom, "
+                     f"{last['parse'] / last['n'] * 1e6:.1f} µs and "
+                     f"{last['rss_parse'] / last['n']:.1f} KiB for the bare "
+                     f"parse; the file is {last['bytes'] / last['n']:.0f} bytes "
+                     "per entry."]
+        text.append("")
+        noises = {s["n"]: noise(hyperfine(self.work, f"data-{s['n']}")
+                                ["toml_parse"]) for s in sizes}
+        busy = [n for n, v in noises.items() if v > NOISY]
+        self.noisy += [f"toml_parse ({n:,})" for n in busy]
+        text.append(("**Busy machine** at " + ", ".join(f"{n:,}" for n in busy)
+                     + " entries: those ratios are unreliable. " if busy else "")
+                    + "Noise check, the median of toml_parse over its fastest "
+                    "run (≤ 1.25 counts as quiet): " + ", ".join(
+                        f"{v:.2f} at {n:,}" for n, v in noises.items()) + ".")
+        text += ["", "How the cost grows:", ""] + growth + per_entry
+        refused = [s for s in sizes if s["valid"] != "ok"]
+        if refused:
+            text.append("- Refused sizes (" + ", ".join(
+                f"{s['n']:,}" for s in refused) + ") are timed as they run: "
+                "the whole parse and the checks, then exit 2 with the "
+                "message above; they count as a missed target.")
+        profiled = [s["n"] for s in sizes
+                    if callgrind_total(self.work, f"data_iom_{s['n']}")]
+        for n in profiled:
+            ir_iom = callgrind_total(self.work, f"data_iom_{n}")
+            ir_parse = callgrind_total(self.work, f"data_parse_{n}")
+            text.append(f"- Instructions at {n:,} entries (callgrind): iom "
+                        f"{num(ir_iom)}, toml++ alone {num(ir_parse or 0)}: "
+                        f"{ir_iom / (ir_parse or 1):.2f}×.")
+            for kind in ("self", "inclusive"):
+                top = callgrind_top(self.work, f"data_iom_{n}", kind)
+                if top:
+                    text.append(f"\nTop 15 functions of `iom --data` at "
+                                f"{n:,} entries, {kind} cost:\n")
+                    text.append("| Ir | % | function |\n|---:|---:|---|")
+                    text += [f"| {num(ir)} | {pct:.1f} | `{cell(fn)}` |"
+                             for ir, pct, fn in top]
+        for s in sizes:
+            ok = s["valid"] == "ok" and s["iom"] / s["parse"] <= TARGET_DATA
+            # The target is set at the largest size; smaller ones are shown.
+            self.row(f"--data {s['n']:,} entries: `countries -r eca -c`",
+                     ms(s["iom"]) + ("" if s["valid"] == "ok"
+                                     else " (refused)"),
+                     f"toml++ parse {ms(s['parse'])}",
+                     f"{s['iom'] / s['parse']:.2f}×", f"≤ {TARGET_DATA}×"
+                     if s is last else "(≤ 1.3× at the largest)",
+                     ok if s is last else None)
+            self.row(f"--data {s['n']:,} entries: peak RSS",
+                     f"{s['rss_iom'] / 1024:.1f} MiB",
+                     f"toml++ parse {s['rss_parse'] / 1024:.1f} MiB",
+                     f"{s['rss_iom'] / max(s['rss_parse'], 1):.2f}×",
+                     "(reported)", None)
+        self.details.append(("5. `--data` at scale", "\n".join(text)))
+
+    # 6. peers --------------------------------------------------------------------
+    def peers(self):
+        r = hyperfine(self.work, "peers")
+        p = read_tsv(self.work / "peers.tsv")
+        if not r:
+            return
+        true, show = r["true"]["median"], r["show"]["median"]
+        lines = ["| tool | command | median | ratio to `iom show kenya` | "
+                 "ratio to /bin/true |", "|---|---|---|---|---|"]
+        for label, x in r.items():
+            self.command(x)
+            t = x["median"]
+            lines.append(f"| {label} | `{cell(self.short(x['command']))}` | {ms(t)} | "
+                         f"{t / show:.2f}× | {t / true:.2f}× |")
+            if label not in ("true", "show"):
+                self.row(f"peer: {label}", ms(t), f"iom show kenya {ms(show)}",
+                         f"{t / show:.1f}×", "(reported)", None)
+        lines.append("\n" + self.noise_note(r["true"], "/bin/true (peers)",
+                                             counts=False)
+                     + " The peers are several times slower or more, so their order "
+                     "stands even then.")
+        absent = p.get("absent", [])
+        absent = [absent] if isinstance(absent, str) else absent
+        if absent:
+            lines.append(f"\nNot installed, so not measured: {', '.join(absent)}.")
+        self.details.append(("6. Peers: the same question with other tools",
+                             "\n".join(lines)))
+
+    # output ----------------------------------------------------------------------
+    def table(self):
+        head = ("measure", "result", "baseline (same run)", "ratio", "target",
+                "met")
+        widths = [max(len(str(r[i])) for r in [head, *self.rows])
+                  for i in range(6)]
+        out = ["  ".join(str(c).ljust(w) for c, w in zip(head, widths)),
+               "  ".join("-" * w for w in widths)]
+        out += ["  ".join(str(c).replace("**", "").ljust(w)
+                          for c, w in zip(r, widths)) for r in self.rows]
+        return "\n".join(out)
+
+    def markdown(self):
+        m = self.meta
+        md = ["# Benchmarks", "",
+              "Generated by `make bench` (`sh tests/bench/run.sh`); do not edit "
+              "by hand, run it again. Every timing is a ratio to a baseline "
+              "measured in the same run, so the machine's noise cancels out. "
+              "Targets: SPEC.md section 5 and issue 7.", "",
+              "## Machine", "",
+              "| | |", "|---|---|",
+              f"| machine | `{m.get('uname', '?')}` |",
+              f"| CPU | {m.get('cpu', '?')} ({m.get('cpus', '?')} CPUs) |",
+              f"| date | {m.get('date', '?')} |",
+              f"| load average (1, 5, 15 min) | {m.get('load', '?')} |",
+              f"| commit | `{m.get('commit', '?')}` |",
+              f"| binary | `{self.short(m.get('iom', '?'))}`, "
+              f"{m.get('linkage', '?')}ally linked, "
+              f"{int(m.get('binary_size', 0)) / 1e6:.1f} MB, Release |",
+              f"| tools | {m.get('hyperfine', '?')}, {m.get('valgrind', '?')} |",
+              "", "## Results", "",
+              "| measure | result | baseline (same run) | ratio | target | met |",
+              "|---|---|---|---|---|---|"]
+        md += ["| " + " | ".join(cell(c) for c in r) + " |" for r in self.rows]
+        md += ["", ("All targets met." if not self.missed else
+                    "Targets missed: " + "; ".join(self.missed) + ".")]
+        if self.noisy:
+            md += ["", "**The machine was busy** while these were timed: "
+                   + ", ".join(self.noisy) + ". Their ratios are unreliable; "
+                   "see the noise checks below and run again."]
+        if self.broken:
+            md += ["", "Broken steps:", ""] + [f"- {b}" for b in self.broken]
+        md += ["", "## Commands", "",
+               "Paths are relative to the repository root; `$WORK` is the "
+               "scratch directory (`build-bench/bench-work` by default). "
+               "hyperfine runs use `-N` (no shell) except `convert`, which "
+               "needs shell redirections for both programs.", "", "```"]
+        md += self.commands + ["```"]
+        for title, body in self.details:
+            md += ["", f"## {title}", "", body]
+        return "\n".join(md) + "\n"
+
+
+def main():
+    if len(sys.argv) < 3 or sys.argv[2] not in ("--quick", "--write",
+                                                 "--noisy"):
+        sys.exit(__doc__)
+    work = Path(sys.argv[1])
+    if sys.argv[2] == "--noisy":
+        r = hyperfine(work, sys.argv[3])
+        return 0 if r and noise(next(iter(r.values()))) > NOISY else 1
+    report = Report(work)
+    for part in (report.startup, report.instructions, report.rss,
+                 report.convert, report.data, report.peers):
+        try:
+            part()
+        except Exception as error:  # a missing or malformed result file
+            report.broken.append(f"report: {part.__name__}: {error!r}")
+    print(report.table())
+    print()
+    if report.noisy:
+        print("busy machine, unreliable ratios for: " + ", ".join(report.noisy))
+    if report.missed:
+        print("targets missed: " + "; ".join(report.missed))
+    else:
+        print("all targets met")
+    for line in report.broken:
+        print(f"BROKEN: {line}")
+    if sys.argv[2] == "--write":
+        Path(sys.argv[3]).write_text(report.markdown(), encoding="utf-8")
+        print(f"wrote {sys.argv[3]}")
+    if report.broken:
+        return 2
+    if sys.argv[2] == "--quick":
+        print("(quick smoke: timings are indicative only; targets do not "
+              "fail it)")
+        return 0
+    return 1 if report.missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
