@@ -32,7 +32,10 @@ def run(iom, case):
     stdin = (case / "stdin").read_bytes() if (case / "stdin").exists() else b""
     result = subprocess.run([iom] + args, input=stdin, capture_output=True,
                             env=env, timeout=60)
-    return result.stdout, result.stderr, result.returncode
+    # Paths under the source tree are written as @SRC@, as in args.
+    src = str(SRC).encode()
+    return (result.stdout.replace(src, b"@SRC@"),
+            result.stderr.replace(src, b"@SRC@"), result.returncode)
 
 
 def show_diff(name, expected, actual):
