@@ -352,6 +352,7 @@ public:
              "'";
     return std::nullopt;
   }
+  bool contains(std::string_view value) const { return m_seen.count(value); }
 
 private:
   std::string_view m_what;
@@ -576,12 +577,8 @@ void Loader::build(Storage &storage, const std::vector<Fields> &meta,
     std::string_view host = storage.entries[i].host;
     if (host.empty())
       continue;
-    bool found = false;
-    for (const auto &e : storage.entries)
-      found = found || e.iso2 == host;
-    for (const auto &h : storage.hosts)
-      found = found || h.iso2 == host;
-    if (!found)
+    // iso2s already holds every entry's and every [[hosts]] record's code.
+    if (!iso2s.contains(host))
       problem(entries[i].where("host"),
               "host '" + std::string(host) +
                   "' is neither an entry's iso2 nor a [[hosts]] iso2");
