@@ -25,6 +25,10 @@ enum class CodeStatus : std::uint8_t { iso, user_assigned, none };
 
 inline constexpr std::int16_t k_no_index = -1;
 
+// Position of an entry in Dataset::entries. 32 bits: a --data file may hold
+// far more entries than the built-in 189 (the 256 MiB file limit caps it).
+using EntryIndex = std::uint32_t;
+
 struct Entry {
   std::string_view id;
   std::string_view name;       // directory name, properly cased
@@ -98,7 +102,7 @@ enum class KeyKind : std::uint8_t {
 // lookup is a binary search.
 struct Key {
   std::string_view key;
-  std::uint16_t entry;
+  EntryIndex entry;
   KeyKind kind;
 };
 

@@ -58,7 +58,7 @@ LineFormat parse_line_format(std::string_view format) {
 class Converter {
 public:
   Converter(Context &context, const Options &options)
-      : m_context(context), m_data(context.data()),
+      : m_context(context), m_data(context.indexed()),
         m_fields(parse_fields(options.to)), m_from(parse_from(options.from)),
         m_format(parse_line_format(context.options.format)),
         m_fuzzy(options.fuzzy), m_keep(options.keep), m_err(2) {

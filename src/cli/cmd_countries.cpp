@@ -18,7 +18,7 @@ struct Options {
 constexpr std::string_view k_default_fields = "name,iso2,iso3,region,type";
 
 int run(Context &context, const Options &options) {
-  query::Filter filter = resolve_filter(context.data(), options.filter);
+  query::Filter filter = resolve_filter(context, options.filter);
   filter.countries_only = true;
   return emit_entries(context, query::select(context.data(), filter),
                       options.list, k_default_fields,

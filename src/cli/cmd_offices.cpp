@@ -18,7 +18,7 @@ struct Options {
 constexpr std::string_view k_default_fields = "name,kind,region,type,city,host";
 
 int run(Context &context, const Options &options) {
-  query::Filter filter = resolve_filter(context.data(), options.filter);
+  query::Filter filter = resolve_filter(context, options.filter);
   return emit_entries(context, query::select(context.data(), filter),
                       options.list, k_default_fields,
                       "no office matches the filters");

@@ -20,7 +20,7 @@ struct Options {
 constexpr std::string_view k_default_fields = "name,iso2,iso3,kind";
 
 int run(Context &context, const Options &options) {
-  const Dataset &data = context.data();
+  const Dataset &data = context.indexed();
   std::string text;
   for (const auto &word : options.words)
     text += (text.empty() ? "" : " ") + word;
@@ -32,7 +32,7 @@ int run(Context &context, const Options &options) {
   std::vector<query::Candidate> ranked = query::search(data, text);
   if (limit && ranked.size() > *limit)
     ranked.resize(*limit);
-  std::vector<std::uint16_t> entries;
+  std::vector<EntryIndex> entries;
   for (const auto &candidate : ranked)
     entries.push_back(candidate.entry);
 

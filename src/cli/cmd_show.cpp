@@ -22,8 +22,8 @@ constexpr std::string_view k_card_fields =
     "city,host_name,languages,aliases,sources,note";
 
 int run(Context &context, const Options &options) {
-  const Dataset &data = context.data();
-  std::vector<std::uint16_t> found;
+  const Dataset &data = context.indexed();
+  std::vector<EntryIndex> found;
   int status = k_exit_ok;
   for (const auto &query : options.queries)
     check_query_length(query);

@@ -18,7 +18,15 @@ const Dataset &Context::data() {
   if (path.empty())
     return dataset::builtin();
   m_loaded = dataset::load_file(path);
+  return *m_loaded;
+}
+
+const Dataset &Context::indexed() {
+  const Dataset &loaded = data();
+  if (!m_loaded || m_indexed)
+    return loaded; // the built-in dataset's keys are generated with it
   query::attach_keys(*m_loaded);
+  m_indexed = true;
   return *m_loaded;
 }
 

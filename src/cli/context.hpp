@@ -29,11 +29,17 @@ public:
   int status = 0; // the exit code the command chose
 
   util::Output &out() { return m_out; }
+  // The dataset. A loaded one has no lookup index (Dataset::keys) yet:
+  // listing and counting need none, and for a large --data file building it
+  // is a sort of every name, code and alias.
   const Dataset &data();
+  // The dataset with its lookup index, for commands that look names up.
+  const Dataset &indexed();
 
 private:
   util::Output &m_out;
   std::optional<Dataset> m_loaded;
+  bool m_indexed = false;
 };
 
 } // namespace iom::cli

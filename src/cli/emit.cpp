@@ -83,7 +83,7 @@ int emit(Context &context, const render::Rows &rows,
   return k_exit_ok;
 }
 
-void sort_entries(const Dataset &data, std::vector<std::uint16_t> &entries,
+void sort_entries(const Dataset &data, std::vector<EntryIndex> &entries,
                   std::string_view spec) {
   struct Key {
     const Field *field;
@@ -99,12 +99,12 @@ void sort_entries(const Dataset &data, std::vector<std::uint16_t> &entries,
   }
   // Sort keys are normalised, so "Côte d'Ivoire" sorts among the Cs.
   std::vector<std::vector<std::string>> texts(data.entries.size());
-  for (std::uint16_t index : entries)
+  for (EntryIndex index : entries)
     for (const auto &key : keys)
       texts[index].push_back(
           query::normalise(field_text(data, data.entries[index], *key.field)));
   std::stable_sort(entries.begin(), entries.end(),
-                   [&](std::uint16_t a, std::uint16_t b) {
+                   [&](EntryIndex a, EntryIndex b) {
                      for (std::size_t i = 0; i < keys.size(); ++i) {
                        int order = texts[a][i].compare(texts[b][i]);
                        if (order != 0)
@@ -140,7 +140,7 @@ void add_list_options(CLI::App &command, ListOptions &options) {
                    "Print only the number of results");
 }
 
-int emit_entries(Context &context, std::vector<std::uint16_t> entries,
+int emit_entries(Context &context, std::vector<EntryIndex> entries,
                  const ListOptions &list, std::string_view default_fields,
                  std::string_view empty_message) {
   const Dataset &data = context.data();
@@ -166,7 +166,7 @@ int emit_entries(Context &context, std::vector<std::uint16_t> entries,
   render::RowStream stream(context.out().buffer(), columns, style.format,
                            style.options);
   std::vector<render::Cell> row;
-  for (std::uint16_t index : entries) {
+  for (EntryIndex index : entries) {
     fill_row(data, data.entries[index], fields, row);
     stream.row(row);
     context.out().maybe_flush();

@@ -35,7 +35,7 @@ int emit(Context &context, const render::Rows &rows,
          std::string_view empty_message);
 
 // Sorts entry indices by a --sort spec ("name", "-region,name"); stable.
-void sort_entries(const Dataset &data, std::vector<std::uint16_t> &entries,
+void sort_entries(const Dataset &data, std::vector<EntryIndex> &entries,
                   std::string_view spec);
 
 // Options that --sort, --limit and --count share across list commands.
@@ -52,7 +52,7 @@ void add_list_options(CLI::App &command, ListOptions &options);
 std::optional<std::size_t> parse_limit(std::string_view text);
 
 // Applies sort and limit, then prints the count or the rows.
-int emit_entries(Context &context, std::vector<std::uint16_t> entries,
+int emit_entries(Context &context, std::vector<EntryIndex> entries,
                  const ListOptions &list, std::string_view default_fields,
                  std::string_view empty_message);
 

@@ -190,12 +190,12 @@ std::vector<render::Column> make_columns(std::span<const Field *const> fields) {
 }
 
 render::Rows make_rows(const Dataset &data,
-                       std::span<const std::uint16_t> entries,
+                       std::span<const EntryIndex> entries,
                        std::span<const Field *const> fields) {
   render::Rows rows;
   rows.columns = make_columns(fields);
   rows.cells.reserve(entries.size());
-  for (std::uint16_t index : entries)
+  for (EntryIndex index : entries)
     fill_row(data, data.entries[index], fields, rows.cells.emplace_back());
   return rows;
 }

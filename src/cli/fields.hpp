@@ -39,7 +39,7 @@ void fill_row(const Dataset &data, const Entry &entry,
               std::vector<render::Cell> &row);
 
 // The rows for `entries` (indices into data.entries) with these fields.
-render::Rows make_rows(const Dataset &data, std::span<const std::uint16_t> entries,
+render::Rows make_rows(const Dataset &data, std::span<const EntryIndex> entries,
                        std::span<const Field *const> fields);
 
 // One cell's text, as every scalar format shows it.

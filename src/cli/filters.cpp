@@ -1,5 +1,6 @@
 #include "cli/filters.hpp"
 
+#include "cli/context.hpp"
 #include "dataset/names.hpp"
 #include "query/normalise.hpp"
 #include "util/error.hpp"
@@ -44,7 +45,8 @@ void add_filter_options(CLI::App &command, FilterArgs &args) {
       ->type_name("TEXT");
 }
 
-query::Filter resolve_filter(const Dataset &data, const FilterArgs &args) {
+query::Filter resolve_filter(Context &context, const FilterArgs &args) {
+  const Dataset &data = args.hosts.empty() ? context.data() : context.indexed();
   query::Filter filter;
   for (const auto &value : args.regions)
     filter.regions.push_back(query::resolve_region(data, value));

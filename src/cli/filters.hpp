@@ -14,6 +14,8 @@ class App;
 
 namespace iom::cli {
 
+class Context;
+
 struct FilterArgs {
   std::vector<std::string> regions;
   std::vector<std::string> types;
@@ -26,7 +28,9 @@ struct FilterArgs {
 
 void add_filter_options(CLI::App &command, FilterArgs &args);
 
-// Throws iom::Error (exit 2) for an unknown value, listing the valid ones.
-query::Filter resolve_filter(const Dataset &data, const FilterArgs &args);
+// Resolves against context.data(), building the lookup index only when a
+// --host value needs it. Throws iom::Error (exit 2) for an unknown value,
+// listing the valid ones.
+query::Filter resolve_filter(Context &context, const FilterArgs &args);
 
 } // namespace iom::cli

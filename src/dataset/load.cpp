@@ -8,10 +8,11 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
-#include <set>
+#include <array>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace iom::dataset {
@@ -87,6 +88,14 @@ struct Section {
   bool is_array; // [[name]] rather than [name]
 };
 
+// The most fields a table of the schema has; Fields keeps one slot per field.
+constexpr std::size_t k_max_fields = 20;
+static_assert(std::size(k_meta_fields) <= k_max_fields &&
+              std::size(k_region_fields) <= k_max_fields &&
+              std::size(k_type_fields) <= k_max_fields &&
+              std::size(k_host_fields) <= k_max_fields &&
+              std::size(k_entry_fields) <= k_max_fields);
+
 const Section k_sections[] = {
     {"meta", k_meta_fields, false},
     {"regions", k_region_fields, true},
@@ -155,25 +164,32 @@ bool is_user_assigned(std::string_view code) {
          (a == 'Z' && b == 'Z');
 }
 
-// The fields of one table after checking shapes; missing optional fields are
-// empty.
+// The fields of one table after checking shapes, one slot per field of its
+// section (a flat array: a --data file may hold 100,000 tables); missing
+// optional fields are empty.
 struct Fields {
-  std::unordered_map<std::string_view, const toml::node *> nodes;
+  const Section *section = nullptr;
+  std::array<const toml::node *, k_max_fields> nodes{};
   toml::source_position position;
 
+  // `key` is always a field of the section: callers name schema fields.
+  const toml::node *node(std::string_view key) const {
+    for (std::size_t i = 0; i < section->fields.size(); ++i)
+      if (section->fields[i].name == key)
+        return nodes[i];
+    return nullptr;
+  }
   std::string_view text(std::string_view key) const {
-    auto it = nodes.find(key);
-    if (it == nodes.end())
-      return {};
-    return it->second->as_string()->get();
+    const toml::node *found = node(key);
+    return found ? found->as_string()->get() : std::string_view{};
   }
   const toml::array *list(std::string_view key) const {
-    auto it = nodes.find(key);
-    return it == nodes.end() ? nullptr : it->second->as_array();
+    const toml::node *found = node(key);
+    return found ? found->as_array() : nullptr;
   }
   toml::source_position where(std::string_view key) const {
-    auto it = nodes.find(key);
-    return it == nodes.end() ? position : it->second->source().begin;
+    const toml::node *found = node(key);
+    return found ? found->source().begin : position;
   }
 };
 
@@ -235,16 +251,20 @@ void Loader::fail() {
 bool Loader::read_fields(const toml::table &table, const Section &section,
                          Fields &out) {
   bool ok = true;
+  out.section = &section;
   out.position = table.source().begin;
   // Present but invalid fields are reported once, not again as missing.
-  std::set<std::string_view> present;
+  std::uint32_t present = 0;
   for (auto &&[key, node] : table) {
     const FieldSpec *spec = nullptr;
-    for (const auto &field : section.fields)
-      if (field.name == key.str())
-        spec = &field;
+    std::size_t slot = 0;
+    for (; slot < section.fields.size(); ++slot)
+      if (section.fields[slot].name == key.str()) {
+        spec = &section.fields[slot];
+        break;
+      }
     if (spec)
-      present.insert(spec->name);
+      present |= std::uint32_t{1} << slot;
     if (!spec) {
       problem(key.source().begin, "unknown field '" + std::string(key.str()) +
                                       "' in " + std::string(section.name));
@@ -283,10 +303,11 @@ bool Loader::read_fields(const toml::table &table, const Section &section,
           ok = false;
         }
     }
-    out.nodes.emplace(spec->name, &node);
+    out.nodes[slot] = &node;
   }
-  for (const auto &field : section.fields) {
-    if (field.required && !present.count(field.name)) {
+  for (std::size_t slot = 0; slot < section.fields.size(); ++slot) {
+    const FieldSpec &field = section.fields[slot];
+    if (field.required && !(present & (std::uint32_t{1} << slot))) {
       problem(out.position, "missing field '" + std::string(field.name) +
                                 "' in " + std::string(section.name));
       ok = false;
@@ -322,6 +343,7 @@ std::vector<Fields> Loader::read_section(const toml::table &root,
                                       std::string(section.name) + "]])");
     return result;
   }
+  result.reserve(array->size());
   for (const auto &item : *array) {
     Fields fields;
     if (read_fields(*item.as_table(), section, fields))
@@ -340,10 +362,39 @@ void Loader::keep_list(
   spans.emplace_back(begin, storage.list_items.size() - begin);
 }
 
+char fold_ascii(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// Names are compared without regard to ASCII case.
+struct FoldedHash {
+  std::size_t operator()(std::string_view text) const {
+    std::size_t hash = 14695981039346656037ull; // FNV-1a
+    for (char c : text)
+      hash = (hash ^ static_cast<unsigned char>(fold_ascii(c))) *
+             1099511628211ull;
+    return hash;
+  }
+};
+struct FoldedEqual {
+  bool operator()(std::string_view a, std::string_view b) const {
+    if (a.size() != b.size())
+      return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+      if (fold_ascii(a[i]) != fold_ascii(b[i]))
+        return false;
+    return true;
+  }
+};
+
 // Checks that `value` was not seen before under `what`; records it.
+template <typename Hash = std::hash<std::string_view>,
+          typename Equal = std::equal_to<std::string_view>>
 class UniqueSet {
 public:
-  explicit UniqueSet(std::string_view what) : m_what(what) {}
+  UniqueSet(std::string_view what, std::size_t expected) : m_what(what) {
+    m_seen.reserve(expected);
+  }
   std::optional<std::string> add(std::string_view value) {
     if (value.empty())
       return std::nullopt;
@@ -356,17 +407,8 @@ public:
 
 private:
   std::string_view m_what;
-  std::set<std::string_view> m_seen;
+  std::unordered_set<std::string_view, Hash, Equal> m_seen;
 };
-
-// Names are compared without regard to ASCII case.
-std::string fold_ascii(std::string_view text) {
-  std::string out(text);
-  for (char &c : out)
-    if (c >= 'A' && c <= 'Z')
-      c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 void Loader::build(Storage &storage, const std::vector<Fields> &meta,
                    const std::vector<Fields> &regions,
@@ -385,7 +427,7 @@ void Loader::build(Storage &storage, const std::vector<Fields> &meta,
     out.claim_regions = m.text("claim_regions");
   }
 
-  UniqueSet region_codes("region code");
+  UniqueSet<> region_codes("region code", regions.size());
   std::unordered_map<std::string_view, std::int16_t> region_index;
   for (const auto &r : regions) {
     Region region{};
@@ -408,7 +450,7 @@ void Loader::build(Storage &storage, const std::vector<Fields> &meta,
     storage.regions.push_back(region);
   }
 
-  UniqueSet type_codes("type code");
+  UniqueSet<> type_codes("type code", types.size());
   std::unordered_map<std::string_view, std::int16_t> type_index;
   for (const auto &t : types) {
     OfficeType type{t.text("code"), t.text("name"), t.text("description")};
@@ -425,11 +467,13 @@ void Loader::build(Storage &storage, const std::vector<Fields> &meta,
   // List fields are collected first and their spans fixed up at the end,
   // because list_items may reallocate while it grows.
   std::vector<std::pair<std::size_t, std::size_t>> spans;
+  spans.reserve(hosts.size() + 3 * entries.size());
+  storage.entries.reserve(entries.size());
 
-  UniqueSet ids("id"), names("name"), iso2s("iso2"), iso3s("iso3"),
-      numerics("numeric");
-  std::vector<std::string> folded_names;
-  folded_names.reserve(entries.size());
+  const std::size_t coded = entries.size() + hosts.size();
+  UniqueSet<> ids("id", entries.size()), iso2s("iso2", coded),
+      iso3s("iso3", coded), numerics("numeric", coded);
+  UniqueSet<FoldedHash, FoldedEqual> names("name", entries.size());
   auto check_codes = [&](const Fields &f, std::string_view iso2,
                          std::string_view iso3, std::string_view numeric) {
     if (!iso2.empty() && !all_of_class(iso2, 2, true))
@@ -460,10 +504,6 @@ void Loader::build(Storage &storage, const std::vector<Fields> &meta,
     storage.hosts.push_back(host);
   }
 
-  if (entries.size() > 65535)
-    problem("too many entries (" + std::to_string(entries.size()) +
-            "; the limit is 65535)");
-
   for (const auto &f : entries) {
     Entry entry{};
     entry.id = f.text("id");
@@ -485,8 +525,7 @@ void Loader::build(Storage &storage, const std::vector<Fields> &meta,
       problem(f.where("id"), *e);
     if (entry.name.empty())
       problem(f.where("name"), "name must not be empty");
-    folded_names.push_back(fold_ascii(entry.name));
-    if (auto e = names.add(folded_names.back()))
+    if (auto e = names.add(entry.name))
       problem(f.where("name"), "duplicate name '" + std::string(entry.name) +
                                    "'");
     if (entry.short_name.empty())
@@ -584,10 +623,7 @@ void Loader::build(Storage &storage, const std::vector<Fields> &meta,
                   "' is neither an entry's iso2 nor a [[hosts]] iso2");
   }
   for (std::size_t i = 0; i < storage.regions.size(); ++i) {
-    bool found = false;
-    for (const auto &e : storage.entries)
-      found = found || e.id == storage.regions[i].office;
-    if (!found)
+    if (!ids.contains(storage.regions[i].office))
       problem(regions[i].where("office"),
               "office '" + std::string(storage.regions[i].office) +
                   "' is not an entry id");

@@ -130,11 +130,11 @@ KindCounts count_kinds(const Dataset &data) {
   return counts;
 }
 
-std::vector<std::uint16_t> select(const Dataset &data, const Filter &filter) {
-  std::vector<std::uint16_t> result;
+std::vector<EntryIndex> select(const Dataset &data, const Filter &filter) {
+  std::vector<EntryIndex> result;
   for (std::size_t i = 0; i < data.entries.size(); ++i)
     if (accepts(filter, data.entries[i]))
-      result.push_back(static_cast<std::uint16_t>(i));
+      result.push_back(static_cast<EntryIndex>(i));
   return result;
 }
 

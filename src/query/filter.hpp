@@ -38,7 +38,7 @@ std::string_view host_of(const Entry &entry);
 bool accepts(const Filter &filter, const Entry &entry);
 
 // Indices of the accepted entries, in dataset order.
-std::vector<std::uint16_t> select(const Dataset &data, const Filter &filter);
+std::vector<EntryIndex> select(const Dataset &data, const Filter &filter);
 
 struct KindCounts {
   std::size_t countries = 0;

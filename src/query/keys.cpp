@@ -31,15 +31,15 @@ int key_strength(KeyKind kind) {
 
 std::vector<OwnedKey> build_keys(std::span<const Entry> entries) {
   if (entries.size() >
-      std::size_t{std::numeric_limits<std::uint16_t>::max()} + 1)
-    throw std::length_error("iom: too many entries for a uint16_t index");
+      std::size_t{std::numeric_limits<EntryIndex>::max()} + 1)
+    throw std::length_error("iom: too many entries for an EntryIndex");
 
   std::vector<OwnedKey> keys;
   std::string scratch;
   const auto add = [&](std::string_view text, std::size_t entry, KeyKind kind) {
     normalise_into(scratch, text);
     if (!scratch.empty())
-      keys.push_back({scratch, static_cast<std::uint16_t>(entry), kind});
+      keys.push_back({scratch, static_cast<EntryIndex>(entry), kind});
   };
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const Entry &e = entries[i];

@@ -15,7 +15,7 @@ namespace iom::query {
 
 struct OwnedKey {
   std::string key;
-  std::uint16_t entry;
+  EntryIndex entry;
   KeyKind kind;
 };
 
@@ -24,8 +24,8 @@ struct OwnedKey {
 // key twice, the stronger kind is kept, in this order: iso2, iso3, numeric,
 // name, short_name, id, alias (a code says the most about what the user
 // typed; an alias the least). Sorted by (key, entry), which is the order
-// lookup's binary search relies on. Throws std::length_error for more than
-// 65536 entries, which a uint16_t index cannot address.
+// lookup's binary search relies on. Throws std::length_error for more
+// entries than an EntryIndex can address.
 std::vector<OwnedKey> build_keys(std::span<const Entry> entries);
 
 // Rank of a kind in the order above: 0 is the strongest.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <span>
+#include <stdexcept>
 #include <unordered_map>
 #include <cstdint>
 
@@ -195,10 +196,19 @@ Scored score_key(const Query &q, const Key &key, const KeyIndex &index,
   return best;
 }
 
+// Every entry has a non-empty id, so a dataset with entries and no keys was
+// loaded without attach_keys: a lookup would find nothing, silently.
+void require_index(const Dataset &data) {
+  if (data.keys.empty() && !data.entries.empty())
+    throw std::logic_error("iom: lookup on a dataset without its index "
+                           "(call query::attach_keys first)");
+}
+
 } // namespace
 
 void lookup_into(std::vector<Match> &out, std::string &scratch,
                  const Dataset &data, std::string_view query, From from) {
+  require_index(data);
   out.clear();
   normalise_into(scratch, query);
   if (scratch.empty())
@@ -245,6 +255,7 @@ std::string_view to_string(Reason reason) {
 }
 
 Searcher::Searcher(const Dataset &data) : m_data(data) {
+  require_index(data);
   m_index.reserve(data.keys.size());
   std::vector<std::string_view> tokens;
   std::unordered_map<std::string_view, std::uint32_t> word_of;

@@ -23,7 +23,7 @@
 namespace iom::query {
 
 struct Match {
-  std::uint16_t entry;
+  EntryIndex entry;
   KeyKind kind;
 };
 
@@ -48,7 +48,7 @@ std::string_view to_string(Reason reason);
 // long as the dataset. `distance` is the edit distance for Reason::edit, else
 // 0.
 struct Candidate {
-  std::uint16_t entry;
+  EntryIndex entry;
   int score;
   Reason reason;
   std::string_view key;

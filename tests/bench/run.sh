@@ -24,8 +24,7 @@
 #   TOML_PARSE_BIN    the toml++ baseline (default: built with IOM_BIN)
 #   BENCH_WORK        scratch directory (default: build-bench/bench-work)
 #   BENCH_CMAKE_ARGS  extra arguments for configuring build-bench/
-#   BENCH_SIZES       --data sizes (default "1000 10000 65535 100000": 65,535
-#                     is the most entries the loader accepts; quick "1000")
+#   BENCH_SIZES       --data sizes (default "1000 10000 100000"; quick "1000")
 #   BENCH_LINES       convert input lines (default 1000000; quick 20000)
 set -eu
 
@@ -78,7 +77,7 @@ else
   peers="5 --warmup 2 --runs 10"
   convert="5 --warmup 1 --runs 2"
   lines=${BENCH_LINES:-1000000}
-  sizes=${BENCH_SIZES:-1000 10000 65535 100000}
+  sizes=${BENCH_SIZES:-1000 10000 100000}
 fi
 data_runs() { # ROUNDS and hyperfine options; fewer for the big files
   if [ "$quick" = 1 ]; then echo "1 --warmup 0 --runs 2"

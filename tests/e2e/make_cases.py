@@ -102,6 +102,12 @@ CASES.update({
     "data-env-mini": {"args": ["countries", "-f", "tsv"], "env": "IOM_DATA=@SRC@/tests/bad/files/valid.toml"},
     "data-option-mini": {"args": ["--data", "@SRC@/tests/bad/files/valid.toml", "show", "kenya", "-f", "tsv", "-F", "name"]},
     "data-bad-file": {"args": ["--data", "/nonexistent/x.toml", "countries"]},
+    # A loaded dataset builds its lookup index only for commands that look
+    # names up; each of them must still find names in it.
+    "data-mini-offices-host": {"args": ["--data", "@SRC@/tests/fixtures/mini.toml", "offices", "--host", "kenya", "-f", "tsv", "-F", "id,host"]},
+    "data-mini-countries-region": {"args": ["--data", "@SRC@/tests/fixtures/mini.toml", "countries", "-r", "ehsa", "-c"]},
+    "data-mini-search": {"args": ["--data", "@SRC@/tests/fixtures/mini.toml", "search", "etiopia", "-f", "tsv"]},
+    "data-mini-convert": {"args": ["--data", "@SRC@/tests/fixtures/mini.toml", "convert", "--to", "iso3", "--keep"], "stdin": b"kenya\nETH\nnairobi\nkenia\n"},
 })
 
 for name, case in CASES.items():

@@ -75,7 +75,6 @@ bool is_enum(iom::CodeStatus status) {
 }
 
 void check_model(const Dataset &data) {
-  FUZZ_CHECK(data.entries.size() <= 65535, "");
   touch(data.origin);
   touch(data.meta.data_version);
   touch(data.meta.source_note);

@@ -107,7 +107,7 @@ inline std::span<const Key> keys_equal_to(const Dataset &data,
 }
 
 inline bool has_key(const Dataset &data, std::string_view text,
-                    std::uint16_t entry) {
+                    EntryIndex entry) {
   for (const Key &key : keys_equal_to(data, text))
     if (key.entry == entry)
       return true;

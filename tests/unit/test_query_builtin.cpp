@@ -48,11 +48,11 @@ const Dataset &data() { return dataset::builtin(); }
 
 // The index of the entry with this id; fails the test when there is none,
 // so a renamed id in the data is reported rather than silently skipped.
-std::uint16_t index_of(std::string_view id) {
+EntryIndex index_of(std::string_view id) {
   const Dataset &d = data();
   for (std::size_t i = 0; i < d.entries.size(); ++i)
     if (d.entries[i].id == id)
-      return static_cast<std::uint16_t>(i);
+      return static_cast<EntryIndex>(i);
   FAIL("no entry with id '" << std::string(id) << "'");
   return 0;
 }
@@ -71,7 +71,7 @@ Ids ids_of(const std::vector<Candidate> &ranked) {
   return out;
 }
 
-std::string_view id_of(std::uint16_t entry) { return data().entries[entry].id; }
+std::string_view id_of(EntryIndex entry) { return data().entries[entry].id; }
 
 // The space-separated words of a normalised key.
 std::vector<std::string_view> words(std::string_view key) {
@@ -903,7 +903,7 @@ TEST_CASE("builtin invariant: no key of one entry equals a key of another") {
   // name, short name, id or code) of one entry never equals any name, short
   // name, id, alias or code of another, except the shared office city.
   const Dataset &d = data();
-  std::map<std::string, std::set<std::uint16_t>> owners;
+  std::map<std::string, std::set<EntryIndex>> owners;
   for (std::size_t i = 0; i < d.entries.size(); ++i) {
     const Entry &e = d.entries[i];
     std::vector<std::string_view> texts{e.id, e.name, e.short_name, e.iso2,
@@ -912,16 +912,16 @@ TEST_CASE("builtin invariant: no key of one entry equals a key of another") {
       texts.push_back(a);
     for (std::string_view t : texts)
       if (!t.empty())
-        owners[normalise(t)].insert(static_cast<std::uint16_t>(i));
+        owners[normalise(t)].insert(static_cast<EntryIndex>(i));
     if (!e.numeric.empty())
-      owners[normalise(e.numeric)].insert(static_cast<std::uint16_t>(i));
+      owners[normalise(e.numeric)].insert(static_cast<EntryIndex>(i));
   }
   for (const auto &owner : owners) {
     if (owner.second.size() == 1)
       continue;
     const std::string &key = owner.first;
     Ids ids;
-    for (std::uint16_t entry : owner.second)
+    for (EntryIndex entry : owner.second)
       ids.push_back(id_of(entry));
     CAPTURE(key);
     CAPTURE(ids);

@@ -57,7 +57,7 @@ Entry office(std::string_view id, std::string_view name, Strings aliases = {}) {
   return e;
 }
 
-enum Index : std::uint16_t {
+enum Index : EntryIndex {
   afghanistan,
   niger,
   nigeria,
@@ -138,23 +138,23 @@ const Dataset &test_data() {
   return storage.data;
 }
 
-std::vector<std::uint16_t> entries_of(const std::vector<Match> &matches) {
-  std::vector<std::uint16_t> out;
+std::vector<EntryIndex> entries_of(const std::vector<Match> &matches) {
+  std::vector<EntryIndex> out;
   for (const Match &m : matches)
     out.push_back(m.entry);
   return out;
 }
 
-std::vector<std::uint16_t> entries_of(const std::vector<Candidate> &ranked) {
-  std::vector<std::uint16_t> out;
+std::vector<EntryIndex> entries_of(const std::vector<Candidate> &ranked) {
+  std::vector<EntryIndex> out;
   for (const Candidate &c : ranked)
     out.push_back(c.entry);
   return out;
 }
 
-using Entries = std::vector<std::uint16_t>;
+using Entries = std::vector<EntryIndex>;
 
-bool contains(const std::vector<Candidate> &ranked, std::uint16_t entry) {
+bool contains(const std::vector<Candidate> &ranked, EntryIndex entry) {
   for (const Candidate &c : ranked)
     if (c.entry == entry)
       return true;
@@ -199,7 +199,7 @@ TEST_CASE("keys: empty fields give no key and numeric codes lose zeros") {
 
 TEST_CASE("keys: a shared key is kept once per entry, sorted by entry") {
   const std::vector<OwnedKey> keys = build_keys(k_entries);
-  std::vector<std::uint16_t> brussels;
+  std::vector<EntryIndex> brussels;
   for (const OwnedKey &k : keys)
     if (k.key == "brussels") {
       brussels.push_back(k.entry);
