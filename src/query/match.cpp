@@ -1,10 +1,11 @@
 #include "query/match.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <span>
 #include <stdexcept>
+#include <tuple>
 #include <unordered_map>
-#include <cstdint>
 
 #include "query/distance.hpp"
 #include "query/normalise.hpp"
@@ -135,8 +136,8 @@ int coverage_score(int base, bool whole_words, std::size_t part,
 
 // Lengths further apart than `bound` need more than `bound` edits.
 bool length_within(std::string_view a, std::string_view b, int bound) {
-  const std::size_t gap = a.size() > b.size() ? a.size() - b.size()
-                                              : b.size() - a.size();
+  const std::size_t gap =
+      a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
   return gap <= static_cast<std::size_t>(bound);
 }
 
@@ -261,8 +262,10 @@ Searcher::Searcher(const Dataset &data) : m_data(data) {
   std::unordered_map<std::string_view, std::uint32_t> word_of;
   for (std::size_t i = 0; i < data.keys.size(); ++i) {
     const Key &key = data.keys[i];
-    (is_code(key.kind) ? m_code_keys : m_word_keys)
-        .push_back(static_cast<std::uint32_t>(i));
+    const auto key_index = static_cast<std::uint32_t>(i);
+    const bool code = is_code(key.kind);
+    if (!code)
+      m_word_keys.push_back(key_index);
     KeyIndex index;
     index.letters = letter_mask(key.key);
     index.first_token = static_cast<std::uint32_t>(m_tokens.size());
@@ -270,23 +273,38 @@ Searcher::Searcher(const Dataset &data) : m_data(data) {
     for (const std::string_view token : tokens) {
       m_tokens.push_back(token);
       index.initials |= letter_bit(token.front());
+      if (!code)
+        m_token_refs.push_back({token, key_index});
       // Words of multi-word keys, once each, with the keys they occur in.
-      if (tokens.size() < 2 || is_code(key.kind))
+      if (tokens.size() < 2 || code)
         continue;
       auto [at, added] = word_of.try_emplace(
           token, static_cast<std::uint32_t>(m_words.size()));
       if (added)
-        m_words.push_back({token, letter_mask(token), {}});
+        m_words.push_back({token, letter_mask(token), at->second, {}});
       std::vector<std::uint32_t> &keys = m_words[at->second].keys;
-      if (keys.empty() || keys.back() != i)
-        keys.push_back(static_cast<std::uint32_t>(i));
+      if (keys.empty() || keys.back() != key_index)
+        keys.push_back(key_index);
     }
     index.token_count = static_cast<std::uint32_t>(tokens.size());
     m_index.push_back(index);
   }
+  std::sort(m_token_refs.begin(), m_token_refs.end(),
+            [](const TokenRef &a, const TokenRef &b) {
+              return std::tie(a.token, a.key) < std::tie(b.token, b.key);
+            });
+  std::stable_sort(m_word_keys.begin(), m_word_keys.end(),
+                   [&](std::uint32_t a, std::uint32_t b) {
+                     return data.keys[a].key.size() < data.keys[b].key.size();
+                   });
+  std::stable_sort(m_words.begin(), m_words.end(),
+                   [](const Word &a, const Word &b) {
+                     return a.text.size() < b.text.size();
+                   });
 }
 
-std::vector<Candidate> Searcher::search(std::string_view query) const {
+std::vector<Candidate> Searcher::search(std::string_view query,
+                                        Scan scan) const {
   const std::string text = normalise(query);
   if (text.empty())
     return {};
@@ -298,31 +316,107 @@ std::vector<Candidate> Searcher::search(std::string_view query) const {
 
   std::vector<Candidate> best(m_data.entries.size(),
                               Candidate{0, -1, Reason::edit, {}, 0});
-  auto offer = [&](std::uint32_t i, const Scored &s) {
+  // Between equal scores for one entry the earlier offer in a fixed order
+  // wins, whatever order the keys are visited in: whole keys by key index,
+  // then words of keys by word and key index.
+  std::vector<std::uint64_t> best_order(m_data.entries.size());
+  auto offer = [&](std::uint64_t order, std::uint32_t i, const Scored &s) {
     const Key &key = m_data.keys[i];
     if (key.entry >= best.size())
       return;
     Candidate &b = best[key.entry];
-    if (s.score > b.score)
+    std::uint64_t &b_order = best_order[key.entry];
+    if (s.score > b.score || (s.score == b.score && order < b_order)) {
       b = {key.entry, s.score, s.reason, key.key, s.distance};
+      b_order = order;
+    }
   };
   const std::span<const std::string_view> all_tokens(m_tokens);
+  // Scoring a key twice is harmless: the same score and order again.
   auto score = [&](std::uint32_t i) {
     const KeyIndex &index = m_index[i];
-    offer(i, score_key(q, m_data.keys[i], index,
-                       all_tokens.subspan(index.first_token,
-                                          index.token_count)));
+    offer(i, i,
+          score_key(q, m_data.keys[i], index,
+                    all_tokens.subspan(index.first_token, index.token_count)));
   };
-  // Codes match only a code-shaped query, and only exactly.
-  if (q.codes)
-    for (std::uint32_t i : m_code_keys)
-      score(i);
-  for (std::uint32_t i : m_word_keys)
-    score(i);
+
+  // Only keys that some stage of score_key can accept are scored.
+  auto score_candidates = [&] {
+    // Code, exact and prefix matches: keys that begin with the query, a range
+    // of the sorted keys.
+    const auto keys_from = std::lower_bound(
+        m_data.keys.begin(), m_data.keys.end(), q.text,
+        [](const Key &key, std::string_view t) { return key.key < t; });
+    for (auto it = keys_from;
+         it != m_data.keys.end() && it->key.starts_with(q.text); ++it)
+      score(static_cast<std::uint32_t>(it - m_data.keys.begin()));
+
+    // Token matches: every query token begins some token of the key, so the
+    // key has a token that the rarest query token begins.
+    const auto token_range = [&](std::string_view token) {
+      const auto from =
+          std::lower_bound(m_token_refs.begin(), m_token_refs.end(), token,
+                           [](const TokenRef &ref, std::string_view t) {
+                             return ref.token < t;
+                           });
+      auto to = from;
+      while (to != m_token_refs.end() && to->token.starts_with(token))
+        ++to;
+      return std::span<const TokenRef>(from, to);
+    };
+    std::span<const TokenRef> rarest = token_range(q.tokens.front());
+    for (std::size_t i = 1; i < q.tokens.size() && !rarest.empty(); ++i) {
+      const std::span<const TokenRef> range = token_range(q.tokens[i]);
+      if (range.size() < rarest.size())
+        rarest = range;
+    }
+    for (const TokenRef &ref : rarest)
+      score(ref.key);
+
+    // Edits of the whole key: its length within the bound of the query's, and
+    // not missing more distinct letters than the bound allows. q.bound is at
+    // least each key's own bound, so these filters reject no match.
+    if (q.bound > 0) {
+      const std::size_t shortest =
+          q.text.size() > static_cast<std::size_t>(q.bound)
+              ? q.text.size() - q.bound
+              : 0;
+      const std::size_t longest = q.text.size() + q.bound;
+      auto it =
+          std::lower_bound(m_word_keys.begin(), m_word_keys.end(), shortest,
+                           [&](std::uint32_t i, std::size_t length) {
+                             return m_data.keys[i].key.size() < length;
+                           });
+      for (; it != m_word_keys.end() && m_data.keys[*it].key.size() <= longest;
+           ++it)
+        if (!too_far(q.letters, m_index[*it].letters, q.bound))
+          score(*it);
+    }
+  };
+
+  if (scan == Scan::every_key) {
+    for (std::size_t i = 0; i < m_data.keys.size(); ++i)
+      score(static_cast<std::uint32_t>(i));
+  } else {
+    score_candidates();
+  }
 
   // A one-word query within the edit bound of one word of a longer key.
-  if (q.tokens.size() == 1) {
-    for (const Word &word : m_words) {
+  if (q.tokens.size() == 1 && q.bound > 0) {
+    const std::size_t shortest = text.size() > static_cast<std::size_t>(q.bound)
+                                     ? text.size() - q.bound
+                                     : 0;
+    // m_words is sorted by length; every_key starts at the first word.
+    auto it = scan == Scan::every_key
+                  ? m_words.begin()
+                  : std::lower_bound(m_words.begin(), m_words.end(), shortest,
+                                     [](const Word &word, std::size_t length) {
+                                       return word.text.size() < length;
+                                     });
+    for (; it != m_words.end(); ++it) {
+      const Word &word = *it;
+      if (scan == Scan::indexed && word.text.size() > text.size() + q.bound)
+        break;
       const int bound = std::min(q.bound, edit_bound(word.text.size()));
       if (bound == 0 || !length_within(word.text, q.text, bound) ||
           too_far(q.letters, word.letters, bound))
@@ -330,8 +424,11 @@ std::vector<Candidate> Searcher::search(std::string_view query) const {
       const int d = damerau_levenshtein(q.text, word.text, bound);
       if (d > bound)
         continue;
+      const std::uint64_t words_after_keys =
+          (std::uint64_t{1} << 63) | std::uint64_t{word.ordinal} << 32;
       for (std::uint32_t i : word.keys)
-        offer(i, {k_score_token_edit - k_score_per_edit * d, Reason::edit, d});
+        offer(words_after_keys | i, i,
+              {k_score_token_edit - k_score_per_edit * d, Reason::edit, d});
     }
   }
 
@@ -382,8 +479,8 @@ std::optional<Candidate> confident(const std::vector<Candidate> &ranked) {
   return top;
 }
 
-std::vector<Candidate> suggest(const Searcher &searcher,
-                               std::string_view query, std::size_t limit) {
+std::vector<Candidate> suggest(const Searcher &searcher, std::string_view query,
+                               std::size_t limit) {
   std::vector<Candidate> ranked = searcher.search(query);
   if (ranked.empty())
     return ranked;

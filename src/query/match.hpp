@@ -102,24 +102,38 @@ class Searcher {
 public:
   explicit Searcher(const Dataset &data);
 
+  // Which keys a search scores: only those its index says may match, or
+  // every key (slow; the definition that tests hold the index to).
+  enum class Scan : std::uint8_t { indexed, every_key };
+
   // Every entry with any match, best first: score descending, then entry
   // index. One candidate per entry, for its best-scoring key.
-  std::vector<Candidate> search(std::string_view query) const;
+  std::vector<Candidate> search(std::string_view query,
+                                Scan scan = Scan::indexed) const;
 
 private:
   // A distinct word of the multi-word keys and the keys it occurs in.
   struct Word {
     std::string_view text;
     std::uint32_t letters;
+    std::uint32_t ordinal; // order of first appearance in the keys
     std::vector<std::uint32_t> keys;
+  };
+
+  // One word of one non-code key.
+  struct TokenRef {
+    std::string_view token;
+    std::uint32_t key;
   };
 
   const Dataset &m_data;
   std::vector<KeyIndex> m_index; // parallel to m_data.keys
   std::vector<std::string_view> m_tokens;
-  std::vector<std::uint32_t> m_code_keys; // iso2, iso3, numeric
-  std::vector<std::uint32_t> m_word_keys; // everything else
-  std::vector<Word> m_words;
+  // Where a key can come from, so that a search scores only keys that may
+  // match instead of every key (convert searches once per unmatched line):
+  std::vector<TokenRef> m_token_refs;     // by token, for token matches
+  std::vector<std::uint32_t> m_word_keys; // non-code keys, by length
+  std::vector<Word> m_words;              // by length
 };
 
 // Searcher(data).search(query), for a one-off search.
@@ -142,8 +156,8 @@ inline constexpr int k_suggest_floor = 100;
 inline constexpr int k_suggest_spread = 300;
 std::vector<Candidate> suggest(const Dataset &data, std::string_view query,
                                std::size_t limit = 5);
-std::vector<Candidate> suggest(const Searcher &searcher,
-                               std::string_view query, std::size_t limit = 5);
+std::vector<Candidate> suggest(const Searcher &searcher, std::string_view query,
+                               std::size_t limit = 5);
 
 // The host (a country with offices but no entry of its own) whose name,
 // alias or code matches the query exactly after normalisation; codes only

@@ -329,6 +329,18 @@ inline void check_query(const Dataset &data, const query::Searcher &searcher,
   }
 
   const std::vector<query::Candidate> ranked = searcher.search(query);
+  // The index only skips keys: scoring every key gives the very same list,
+  // down to which of two tying keys is named.
+  const std::vector<query::Candidate> every =
+      searcher.search(query, query::Searcher::Scan::every_key);
+  FUZZ_CHECK(every.size() == ranked.size(), query);
+  for (std::size_t i = 0; i < every.size() && i < ranked.size(); ++i)
+    FUZZ_CHECK(every[i].entry == ranked[i].entry &&
+                   every[i].score == ranked[i].score &&
+                   every[i].reason == ranked[i].reason &&
+                   every[i].key.data() == ranked[i].key.data() &&
+                   every[i].distance == ranked[i].distance,
+               query);
   const std::vector<ReferenceScore> reference = reference_search(data, query);
   std::vector<bool> seen(n, false);
   for (std::size_t i = 0; i < ranked.size(); ++i) {

@@ -955,3 +955,54 @@ TEST_CASE("builtin invariant: the prepared keys are the normalised fields") {
     CHECK_FALSE(k.key.empty());
   }
 }
+
+// The search index only decides which keys to score. For queries built from
+// every key (whole, cut short, one word, with a letter changed, dropped,
+// doubled or swapped) the indexed search returns exactly what scoring every
+// key returns, down to which of two tying keys it names.
+TEST_CASE("builtin search: the index skips no key that scores") {
+  const Dataset &d = data();
+  const Searcher searcher(d);
+  std::set<std::string> queries;
+  for (const Key &k : d.keys) {
+    const std::string key(k.key);
+    queries.insert(key);
+    for (std::size_t cut = 1; cut < key.size(); cut += 2)
+      queries.insert(key.substr(0, cut));
+    for (std::string_view word : words(k.key))
+      queries.insert(std::string(word));
+    for (std::size_t i = 0; i < key.size(); i += 3) {
+      std::string changed = key;
+      changed[i] = changed[i] == 'x' ? 'q' : 'x';
+      queries.insert(changed);
+      queries.insert(key.substr(0, i) + key.substr(i + 1));
+      queries.insert(key.substr(0, i + 1) + key.substr(i));
+      if (i + 1 < key.size()) {
+        std::string swapped = key;
+        std::swap(swapped[i], swapped[i + 1]);
+        queries.insert(swapped);
+      }
+    }
+  }
+  queries.insert("2rnlgj4");
+  queries.insert("republic of");
+  queries.insert("saint and");
+  std::size_t scored = 0;
+  for (const std::string &q : queries) {
+    const std::vector<Candidate> indexed = searcher.search(q);
+    const std::vector<Candidate> every =
+        searcher.search(q, Searcher::Scan::every_key);
+    CAPTURE(q);
+    REQUIRE(indexed.size() == every.size());
+    for (std::size_t i = 0; i < every.size(); ++i) {
+      CHECK(indexed[i].entry == every[i].entry);
+      CHECK(indexed[i].score == every[i].score);
+      CHECK(indexed[i].reason == every[i].reason);
+      CHECK(indexed[i].key.data() == every[i].key.data());
+      CHECK(indexed[i].distance == every[i].distance);
+    }
+    scored += every.size();
+  }
+  CHECK(queries.size() > 10000);
+  CHECK(scored > 0);
+}
