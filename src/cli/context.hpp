@@ -12,10 +12,10 @@
 namespace iom::cli {
 
 struct GlobalOptions {
-  std::string data_path;   // --data, else $IOM_DATA, else built-in
-  std::string format;      // -f; empty = table on a terminal, else tsv
-  std::string fields;      // -F; empty = the command's default
-  bool no_header = false;  // -H
+  std::string data_path;  // --data, else $IOM_DATA, else built-in
+  std::string format;     // -f; empty = table on a terminal, else tsv
+  std::string fields;     // -F; empty = the command's default
+  bool no_header = false; // -H
   std::string color = "auto";
   bool bom = false;
   std::string delimiter = ",";

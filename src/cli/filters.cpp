@@ -39,9 +39,10 @@ void add_filter_options(CLI::App &command, FilterArgs &args) {
                   "Only entries whose region or type basis is sourced, "
                   "default or inferred")
       ->type_name("BASIS");
-  command.add_option("-m,--match", args.match,
-                     "Only entries whose name, short name or an alias has "
-                     "TEXT at the start of a word")
+  command
+      .add_option("-m,--match", args.match,
+                  "Only entries whose name, short name or an alias has "
+                  "TEXT at the start of a word")
       ->type_name("TEXT");
 }
 

@@ -5,10 +5,10 @@
 
 #include <toml++/toml.h>
 
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
-#include <array>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <unordered_map>
@@ -42,9 +42,9 @@ constexpr FieldSpec k_meta_fields[] = {
 };
 
 constexpr FieldSpec k_region_fields[] = {
-    {"code", Type::string, true, true},  {"name", Type::string, true, true},
+    {"code", Type::string, true, true},   {"name", Type::string, true, true},
     {"office", Type::string, true, true}, {"city", Type::string, true, true},
-    {"basis", Type::string, true, true}, {"note", Type::string, false, false},
+    {"basis", Type::string, true, true},  {"note", Type::string, false, false},
 };
 
 constexpr FieldSpec k_type_fields[] = {
@@ -54,8 +54,8 @@ constexpr FieldSpec k_type_fields[] = {
 };
 
 constexpr FieldSpec k_host_fields[] = {
-    {"iso2", Type::string, true, true},    {"iso3", Type::string, true, true},
-    {"numeric", Type::string, true, true}, {"name", Type::string, true, true},
+    {"iso2", Type::string, true, true},     {"iso3", Type::string, true, true},
+    {"numeric", Type::string, true, true},  {"name", Type::string, true, true},
     {"aliases", Type::strings, true, true},
 };
 
@@ -97,10 +97,8 @@ static_assert(std::size(k_meta_fields) <= k_max_fields &&
               std::size(k_entry_fields) <= k_max_fields);
 
 const Section k_sections[] = {
-    {"meta", k_meta_fields, false},
-    {"regions", k_region_fields, true},
-    {"types", k_type_fields, true},
-    {"hosts", k_host_fields, true},
+    {"meta", k_meta_fields, false},    {"regions", k_region_fields, true},
+    {"types", k_type_fields, true},    {"hosts", k_host_fields, true},
     {"entries", k_entry_fields, true},
 };
 
@@ -203,8 +201,7 @@ public:
 private:
   void problem(toml::source_position at, std::string message) {
     if (m_problems.size() < k_max_problems)
-      m_problems.push_back(
-          fmt_position(at) + ": " + std::move(message));
+      m_problems.push_back(fmt_position(at) + ": " + std::move(message));
     else
       ++m_dropped;
   }
@@ -223,8 +220,7 @@ private:
                    Fields &out);
   void build(Storage &storage, const std::vector<Fields> &meta,
              const std::vector<Fields> &regions,
-             const std::vector<Fields> &types,
-             const std::vector<Fields> &hosts,
+             const std::vector<Fields> &types, const std::vector<Fields> &hosts,
              const std::vector<Fields> &entries);
   void keep_list(Storage &storage, const toml::array *array,
                  std::vector<std::pair<std::size_t, std::size_t>> &spans);
@@ -371,8 +367,8 @@ struct FoldedHash {
   std::size_t operator()(std::string_view text) const {
     std::size_t hash = 14695981039346656037ull; // FNV-1a
     for (char c : text)
-      hash = (hash ^ static_cast<unsigned char>(fold_ascii(c))) *
-             1099511628211ull;
+      hash =
+          (hash ^ static_cast<unsigned char>(fold_ascii(c))) * 1099511628211ull;
     return hash;
   }
 };
@@ -477,14 +473,14 @@ void Loader::build(Storage &storage, const std::vector<Fields> &meta,
   auto check_codes = [&](const Fields &f, std::string_view iso2,
                          std::string_view iso3, std::string_view numeric) {
     if (!iso2.empty() && !all_of_class(iso2, 2, true))
-      problem(f.where("iso2"), "iso2 '" + std::string(iso2) +
-                                   "' must be two letters A-Z");
+      problem(f.where("iso2"),
+              "iso2 '" + std::string(iso2) + "' must be two letters A-Z");
     if (!iso3.empty() && !all_of_class(iso3, 3, true))
-      problem(f.where("iso3"), "iso3 '" + std::string(iso3) +
-                                   "' must be three letters A-Z");
+      problem(f.where("iso3"),
+              "iso3 '" + std::string(iso3) + "' must be three letters A-Z");
     if (!numeric.empty() && !all_of_class(numeric, 3, false))
-      problem(f.where("numeric"), "numeric '" + std::string(numeric) +
-                                      "' must be three digits");
+      problem(f.where("numeric"),
+              "numeric '" + std::string(numeric) + "' must be three digits");
     if (auto e = iso2s.add(iso2))
       problem(f.where("iso2"), *e);
     if (auto e = iso3s.add(iso3))
@@ -526,8 +522,8 @@ void Loader::build(Storage &storage, const std::vector<Fields> &meta,
     if (entry.name.empty())
       problem(f.where("name"), "name must not be empty");
     if (auto e = names.add(entry.name))
-      problem(f.where("name"), "duplicate name '" + std::string(entry.name) +
-                                   "'");
+      problem(f.where("name"),
+              "duplicate name '" + std::string(entry.name) + "'");
     if (entry.short_name.empty())
       problem(f.where("short_name"), "short_name must not be empty");
 
@@ -547,8 +543,7 @@ void Loader::build(Storage &storage, const std::vector<Fields> &meta,
     switch (entry.code_status) {
     case CodeStatus::iso:
       if (entry.iso2.empty() || entry.iso3.empty() || entry.numeric.empty())
-        problem(f.position,
-                "code_status iso needs iso2, iso3 and numeric");
+        problem(f.position, "code_status iso needs iso2, iso3 and numeric");
       else if (is_user_assigned(entry.iso2) || is_user_assigned(entry.iso3))
         problem(f.where("iso2"), "code '" + std::string(entry.iso2) +
                                      "' is user-assigned, not ISO");
@@ -557,10 +552,11 @@ void Loader::build(Storage &storage, const std::vector<Fields> &meta,
       if (entry.iso2.empty() || entry.iso3.empty())
         problem(f.position, "code_status user-assigned needs iso2 and iso3");
       else if (!is_user_assigned(entry.iso2) || !is_user_assigned(entry.iso3))
-        problem(f.where("iso2"),
-                "codes '" + std::string(entry.iso2) + "'/'" +
-                    std::string(entry.iso3) +
-                    "' are not in a user-assigned range (AA, QM-QZ, XA-XZ, ZZ)");
+        problem(
+            f.where("iso2"),
+            "codes '" + std::string(entry.iso2) + "'/'" +
+                std::string(entry.iso3) +
+                "' are not in a user-assigned range (AA, QM-QZ, XA-XZ, ZZ)");
       break;
     case CodeStatus::none:
       if (!entry.iso2.empty() || !entry.iso3.empty() || !entry.numeric.empty())
@@ -584,7 +580,8 @@ void Loader::build(Storage &storage, const std::vector<Fields> &meta,
     std::string_view type = f.text("type");
     auto type_it = type_index.find(type);
     if (type_it == type_index.end())
-      problem(f.where("type"), "type '" + std::string(type) + "' does not exist");
+      problem(f.where("type"),
+              "type '" + std::string(type) + "' does not exist");
     else
       entry.type = type_it->second;
 
@@ -709,7 +706,7 @@ std::string read_file(const std::string &path) {
   int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0)
     throw io_error(std::strerror(errno));
-  struct stat info{};
+  struct stat info {};
   if (::fstat(fd, &info) != 0) {
     int error = errno;
     ::close(fd);
