@@ -15,6 +15,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <optional>
 #include <unistd.h>
 
 namespace iom::cli {
@@ -136,7 +137,7 @@ private:
     if (m_matches.size() == 1)
       return {&m_data.entries[m_matches.front().entry]};
     if (m_fuzzy && m_matches.empty()) {
-      if (auto best = query::confident(m_searcher.search(text))) {
+      if (auto best = query::confident(searcher().search(text))) {
         const Entry &entry = m_data.entries[best->entry];
         std::string note = "guessed '";
         note.append(text);
@@ -147,7 +148,13 @@ private:
       }
     }
     return {nullptr,
-            not_found_message(m_data, text, m_matches, {}, &m_searcher), true};
+            not_found_message(m_data, text, m_matches, {}, &searcher()), true};
+  }
+
+  const query::Searcher &searcher() {
+    if (!m_searcher)
+      m_searcher.emplace(m_data);
+    return *m_searcher;
   }
 
   const Outcome &report(const Outcome &outcome) {
@@ -235,7 +242,7 @@ private:
   std::size_t m_line = 0;
   int m_status = k_exit_ok;
   std::vector<query::Match> m_matches;
-  query::Searcher m_searcher{m_data};
+  std::optional<query::Searcher> m_searcher; // built at the first miss
   std::vector<Slot> m_cache = std::vector<Slot>(k_cache_slots);
   std::string m_scratch;
   render::Cell m_cell;
