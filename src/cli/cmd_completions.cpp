@@ -1,6 +1,7 @@
 // iom completions SHELL: the completion script for bash, zsh or fish,
 // generated from the CLI11 tree.
 
+#include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
 #include "docs/completions.hpp"

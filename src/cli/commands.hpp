@@ -4,7 +4,6 @@
 // Each `add` registers the subcommand, its options and the callback that runs
 // it with the parsed options.
 
-#include <memory>
 #include <string_view>
 
 namespace CLI {
@@ -33,11 +32,6 @@ void add_validate(CLI::App &app, Context &context);
 void add_completions(CLI::App &app, Context &context);
 void add_man(CLI::App &app, Context &context);
 void add_complete(CLI::App &app, Context &context);
-
-// The whole tree, for the man page and the completions: a run registers only
-// the command it runs (see build_app), so they build their own from `root`'s
-// description and its options that build_app does not add (--version).
-std::unique_ptr<CLI::App> whole_tree(const CLI::App &root, Context &context);
 
 inline constexpr Command k_commands[] = {
     {"show", add_show},
