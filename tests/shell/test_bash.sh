@@ -23,16 +23,11 @@ fi
 [[ -n ${4-} ]] && source "$4"
 source "$src/completions/iom.bash"
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-mkdir "$tmp/bin" "$tmp/my data"
-ln -s "$bin" "$tmp/bin/iom"
+. "$src/tests/shell/completion_lib.sh"
+completion_sandbox "$bin" "$src"
+mkdir "$tmp/my data"
 cp "$src/tests/fixtures/mini.toml" "$tmp/my data/"
-PATH=$tmp/bin:$PATH
-unset IOM_DATA
-cd "$src" || exit 2
 mini_queries='east-and-horn-of-africa ethiopia kenya ET KE ETH KEN'
-failures=0
 
 # Splits LINE into COMP_WORDS as readline does with the default
 # COMP_WORDBREAKS (blanks separate words, "=" is a word of its own, quotes

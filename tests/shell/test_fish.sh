@@ -4,17 +4,9 @@
 # usage: test_fish.sh IOM SOURCE_DIR
 set -u
 command -v fish > /dev/null || { echo "skip: fish is not installed"; exit 77; }
-bin=$(realpath "$1")
-src=$(realpath "$2")
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-mkdir "$tmp/bin"
-ln -s "$bin" "$tmp/bin/iom"
-PATH=$tmp/bin:$PATH
-unset IOM_DATA
-export HOME="$tmp" XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data"
-cd "$src" || exit 2
-failures=0
+. "$(dirname "$0")/completion_lib.sh"
+completion_sandbox "$1" "$2"
+export XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data"
 
 if fish -n "$src/completions/iom.fish"; then
   echo "ok: fish -n"
@@ -23,28 +15,14 @@ else
   failures=$((failures + 1))
 fi
 
-# The candidates fish offers for LINE, without their descriptions, sorted.
-offered() {
-  fish --no-config -c 'source $argv[1]; complete -C $argv[2]' \
-    "$src/completions/iom.fish" "$1" | cut -f1 | sort | tr '\n' ' '
-}
-
-# expect NAME LINE CANDIDATES: exactly these, in any order.
+# expect NAME LINE CANDIDATES: fish offers exactly these for LINE (without
+# their descriptions), in any order.
 expect() {
-  got=$(offered "$2")
-  want=$(for word in $3; do echo "$word"; done | sort | tr '\n' ' ')
-  if [ "$got" = "$want" ]; then
-    echo "ok: $1"
-  else
-    echo "FAIL: $1: '$2' offered [$got], expected [$want]" >&2
-    failures=$((failures + 1))
-  fi
+  check_set "$1" "$2" "$(fish --no-config -c 'source $argv[1]; complete -C $argv[2]' \
+    "$src/completions/iom.fish" "$2" | cut -f1)" "$3"
 }
 
-commands=$(iom --help | sed -n '/^Subcommands:/,/^$/s/^  \([a-z][a-z]*\) .*/\1/p')
-regions=$(iom regions -f tsv -H | cut -f1)
-fields_after_name=$(iom fields -f tsv -H | cut -f1 | grep -vx name | sed 's/^/name,/')
-mini_queries='east-and-horn-of-africa ethiopia kenya ET KE ETH KEN'
+expected_values
 
 expect "commands after 'iom '" 'iom ' "$commands"
 expect "an option name" 'iom countries --reg' '--region'

@@ -4,18 +4,10 @@
 # usage: test_zsh.sh IOM SOURCE_DIR
 set -u
 command -v zsh > /dev/null || { echo "skip: zsh is not installed"; exit 77; }
-bin=$(realpath "$1")
-src=$(realpath "$2")
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-mkdir "$tmp/bin" "$tmp/fpath"
-ln -s "$bin" "$tmp/bin/iom"
+. "$(dirname "$0")/completion_lib.sh"
+completion_sandbox "$1" "$2"
+mkdir "$tmp/fpath"
 cp "$src/completions/_iom" "$tmp/fpath/"
-PATH=$tmp/bin:$PATH
-unset IOM_DATA
-export HOME="$tmp"
-cd "$src" || exit 2
-failures=0
 
 if zsh -n "$src/completions/_iom"; then
   echo "ok: zsh -n"
@@ -24,23 +16,14 @@ else
   failures=$((failures + 1))
 fi
 
-# expect NAME LINE CANDIDATES: exactly these, in any order.
+# expect NAME LINE CANDIDATES: an interactive zsh offers exactly these for
+# LINE, in any order.
 expect() {
-  got=$(timeout 30 zsh "$src/tests/shell/zsh_complete.zsh" "$tmp/fpath" "$2" |
-    sort | tr '\n' ' ')
-  want=$(for word in $3; do echo "$word"; done | sort | tr '\n' ' ')
-  if [ "$got" = "$want" ]; then
-    echo "ok: $1"
-  else
-    echo "FAIL: $1: '$2' offered [$got], expected [$want]" >&2
-    failures=$((failures + 1))
-  fi
+  check_set "$1" "$2" "$(timeout 30 zsh "$src/tests/shell/zsh_complete.zsh" \
+    "$tmp/fpath" "$2")" "$3"
 }
 
-commands=$(iom --help | sed -n '/^Subcommands:/,/^$/s/^  \([a-z][a-z]*\) .*/\1/p')
-regions=$(iom regions -f tsv -H | cut -f1)
-fields_after_name=$(iom fields -f tsv -H | cut -f1 | grep -vx name | sed 's/^/name,/')
-mini_queries='east-and-horn-of-africa ethiopia kenya ET KE ETH KEN'
+expected_values
 
 expect "commands after 'iom '" 'iom ' "$commands"
 expect "an option name" 'iom countries --reg' '--region'
