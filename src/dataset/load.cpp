@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <stdexcept>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <unordered_map>
@@ -88,8 +89,10 @@ struct Section {
   bool is_array; // [[name]] rather than [name]
 };
 
-// The most fields a table of the schema has; Fields keeps one slot per field.
+// The most fields a table of the schema has; Fields keeps one slot per field
+// and read_fields one bit per field.
 constexpr std::size_t k_max_fields = 20;
+static_assert(k_max_fields <= 32);
 static_assert(std::size(k_meta_fields) <= k_max_fields &&
               std::size(k_region_fields) <= k_max_fields &&
               std::size(k_type_fields) <= k_max_fields &&
@@ -170,12 +173,13 @@ struct Fields {
   std::array<const toml::node *, k_max_fields> nodes{};
   toml::source_position position;
 
-  // `key` is always a field of the section: callers name schema fields.
+  // nullptr when the field is absent; a name outside the schema is a bug.
   const toml::node *node(std::string_view key) const {
     for (std::size_t i = 0; i < section->fields.size(); ++i)
       if (section->fields[i].name == key)
         return nodes[i];
-    return nullptr;
+    throw std::logic_error("iom: no field '" + std::string(key) + "' in " +
+                           std::string(section->name));
   }
   std::string_view text(std::string_view key) const {
     const toml::node *found = node(key);
