@@ -141,14 +141,21 @@ bool length_within(std::string_view a, std::string_view b, int bound) {
   return gap <= static_cast<std::size_t>(bound);
 }
 
-// Whether the distinct letters of `need` missing from `have` already cost
-// more than `bound` edits (each missing letter needs at least one).
-bool too_far(std::uint32_t need, std::uint32_t have, int bound) {
+// Whether more than `bound` bits are set.
+bool more_bits_than(std::uint32_t bits, int bound) {
   // Clearing bound + 1 low bits: cheaper than popcount without -mpopcnt.
-  std::uint32_t missing = need & ~have;
-  for (int i = 0; i < bound && missing != 0; ++i)
-    missing &= missing - 1;
-  return missing != 0;
+  for (int i = 0; i < bound && bits != 0; ++i)
+    bits &= bits - 1;
+  return bits != 0;
+}
+
+// Whether two texts with these letter masks are already more than `bound`
+// edits apart. An edit brings in at most one character and takes out at most
+// one, so each letter of one text that the other lacks costs an edit of its
+// own: the letters only `a` has are a lower bound, and so are those only `b`
+// has.
+bool too_far(std::uint32_t a, std::uint32_t b, int bound) {
+  return more_bits_than(a & ~b, bound) || more_bits_than(b & ~a, bound);
 }
 
 // Every stage but the edit distance to single words of the key, which
