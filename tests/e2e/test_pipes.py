@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Closed pipes end quietly; write errors are reported; convert keeps its
-line count over 10,000 lines of mixed and garbage input.
+line count over 10,000 lines of mixed and garbage input, and gives each line
+the same result whatever lines came before it.
 
 usage: test_pipes.py IOM SOURCE_DIR
 """
@@ -77,6 +78,48 @@ must_warn = {n for n, want in enumerate(expect, 1) if want == "warn"}
 must_not = {n for n, want in enumerate(expect, 1) if want not in (None, "warn")}
 check(must_warn <= warned, f"no warning for lines {sorted(must_warn - warned)[:5]}")
 check(not (must_not & warned), f"warnings for good lines {sorted(must_not & warned)[:5]}")
+
+# convert remembers recent lines in a small table whose slots new lines take
+# over; what a line gives must not depend on what came before it. 30,000
+# lines, most of them distinct (many more than the table holds), give the
+# same output line and the same message for each line in either order.
+def numbered_messages(stderr):
+    by_line = {}
+    for message in stderr.decode("utf-8", "replace").splitlines():
+        head, _, rest = message.partition(": ")
+        if head == "iom" and rest.startswith("line "):
+            number, _, text = rest[len("line "):].partition(": ")
+            by_line[int(number)] = text
+    return by_line
+
+
+names = [e["name"] for e in entries] + [e["iso3"] for e in entries if "iso3" in e]
+many = []
+for i in range(30_000):
+    roll = rng.random()
+    if roll < 0.5:
+        many.append(f"{rng.choice(names)}")
+    elif roll < 0.8:
+        many.append(f"{rng.choice(names)} {i}")  # distinct, and a near miss
+    else:
+        many.append(f"x{i:05d}q")  # distinct garbage
+runs = []
+for order in (many, many[::-1]):
+    result = subprocess.run([iom, "convert", "--to", "iso3,name", "--keep"],
+                            input="\n".join(order).encode(), capture_output=True, timeout=300)
+    runs.append((result.stdout.decode().split("\n")[:-1], numbered_messages(result.stderr)))
+(forward, forward_messages), (backward, backward_messages) = runs
+check(len(forward) == len(many) and len(backward) == len(many),
+      f"convert order test: {len(many)} lines in, {len(forward)} and {len(backward)} out")
+n = len(many)
+for i in range(min(len(forward), len(backward))):
+    if forward[i] != backward[n - 1 - i] or \
+            forward_messages.get(i + 1) != backward_messages.get(n - i):
+        failures.append(f"line {i + 1} {many[i]!r}: {forward[i]!r} / "
+                        f"{forward_messages.get(i + 1)!r} forwards, {backward[n - 1 - i]!r} / "
+                        f"{backward_messages.get(n - i)!r} backwards")
+        break
+check(len(forward_messages) > 10_000, f"only {len(forward_messages)} messages")
 
 for failure in failures:
     print("FAIL:", failure)
