@@ -13,10 +13,13 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <memory>
 #include <optional>
 #include <unistd.h>
+#include <utility>
 
 namespace iom::cli {
 namespace {
@@ -109,22 +112,44 @@ private:
 
   // Batch input repeats itself (a column of country names), so outcomes are
   // cached per distinct line, in a direct-mapped table: a line's hash fixes
-  // its slot, and a new line takes the slot over. Kept small enough to stay
-  // in the CPU's cache: a table of every distinct line of a large input
-  // (60,000 in the benchmark's million) made convert slower than no cache.
-  static constexpr std::size_t k_cache_slots = 4096;
-  static_assert((k_cache_slots & (k_cache_slots - 1)) == 0);
+  // its slot, and a new line takes the slot over. At most k_max_slots (about
+  // 2 MB), near the CPU's cache: a node-based map of every distinct line of
+  // a large input (60,000 in the benchmark's million) made convert slower
+  // than no cache, and 4,096 or 65,536 slots measured slower than 16,384. It
+  // starts small, so that converting a few queries does not pay for clearing
+  // the whole table, and grows to full size, keeping what it holds, once it has
+  // taken twice as many new lines as it has slots.
+  static constexpr std::size_t k_min_slots = 64;
+  static constexpr std::size_t k_max_slots = 16384;
+  static_assert((k_min_slots & (k_min_slots - 1)) == 0 &&
+                (k_max_slots & (k_max_slots - 1)) == 0);
   struct Slot {
     std::string text;
     Outcome outcome;
     bool used = false;
   };
 
+  Slot &slot_of(std::string_view text) {
+    return m_cache[std::hash<std::string_view>{}(text) & (m_cache.size() - 1)];
+  }
+
+  void grow_cache(std::size_t slots) {
+    std::vector<Slot> old = std::exchange(m_cache, std::vector<Slot>(slots));
+    for (Slot &slot : old)
+      if (slot.used)
+        slot_of(slot.text) = std::move(slot);
+  }
+
   const Outcome &find(std::string_view text) {
-    Slot &slot =
-        m_cache[std::hash<std::string_view>{}(text) & (k_cache_slots - 1)];
+    if (m_cache.empty())
+      grow_cache(k_min_slots);
+    else if (m_cache.size() < k_max_slots &&
+             m_cache_misses >= 2 * m_cache.size())
+      grow_cache(k_max_slots);
+    Slot &slot = slot_of(text);
     if (slot.used && slot.text == text)
       return slot.outcome;
+    ++m_cache_misses;
     slot.outcome = resolve(text);
     write(slot.outcome.output, text, slot.outcome.entry);
     slot.text.assign(text);
@@ -243,7 +268,8 @@ private:
   int m_status = k_exit_ok;
   std::vector<query::Match> m_matches;
   std::optional<query::Searcher> m_searcher; // built at the first miss
-  std::vector<Slot> m_cache = std::vector<Slot>(k_cache_slots);
+  std::vector<Slot> m_cache;
+  std::size_t m_cache_misses = 0; // new lines taken into the table
   std::string m_scratch;
   render::Cell m_cell;
 };
@@ -260,16 +286,19 @@ void read_lines(int fd, Converter &converter) {
       pending.append(piece.substr(0, k_keep - pending.size()));
     pending_length += piece.size();
   };
-  std::vector<char> buffer(256 * 1024);
+  // Left uninitialised: clearing 256 KiB would cost a one-line convert more
+  // than the rest of its run.
+  constexpr std::size_t k_buffer_size = 256 * 1024;
+  const auto buffer = std::make_unique_for_overwrite<char[]>(k_buffer_size);
   for (;;) {
-    ssize_t n = ::read(fd, buffer.data(), buffer.size());
+    ssize_t n = ::read(fd, buffer.get(), k_buffer_size);
     if (n < 0 && errno == EINTR)
       continue;
     if (n < 0)
       throw Error(std::string("read error: ") + std::strerror(errno));
     if (n == 0)
       break;
-    std::string_view chunk(buffer.data(), static_cast<std::size_t>(n));
+    std::string_view chunk(buffer.get(), static_cast<std::size_t>(n));
     std::size_t start = 0;
     for (std::size_t nl = chunk.find('\n'); nl != std::string_view::npos;
          nl = chunk.find('\n', start)) {
