@@ -320,6 +320,10 @@ std::vector<Candidate> Searcher::search(std::string_view query,
   q.letters = letter_mask(text);
   for (const std::string_view token : q.tokens)
     q.initials |= letter_bit(token.front());
+  // The lengths a key or word within the edit bound of the query can have.
+  const auto reach = static_cast<std::size_t>(q.bound);
+  const std::size_t shortest = text.size() - std::min(text.size(), reach);
+  const std::size_t longest = text.size() + reach;
 
   std::vector<Candidate> best(m_data.entries.size(),
                               Candidate{0, -1, Reason::edit, {}, 0});
@@ -384,11 +388,6 @@ std::vector<Candidate> Searcher::search(std::string_view query,
     // not missing more distinct letters than the bound allows. q.bound is at
     // least each key's own bound, so these filters reject no match.
     if (q.bound > 0) {
-      const std::size_t shortest =
-          q.text.size() > static_cast<std::size_t>(q.bound)
-              ? q.text.size() - q.bound
-              : 0;
-      const std::size_t longest = q.text.size() + q.bound;
       auto it =
           std::lower_bound(m_word_keys.begin(), m_word_keys.end(), shortest,
                            [&](std::uint32_t i, std::size_t length) {
@@ -410,9 +409,6 @@ std::vector<Candidate> Searcher::search(std::string_view query,
 
   // A one-word query within the edit bound of one word of a longer key.
   if (q.tokens.size() == 1 && q.bound > 0) {
-    const std::size_t shortest = text.size() > static_cast<std::size_t>(q.bound)
-                                     ? text.size() - q.bound
-                                     : 0;
     // m_words is sorted by length; every_key starts at the first word.
     auto it = scan == Scan::every_key
                   ? m_words.begin()
@@ -422,7 +418,7 @@ std::vector<Candidate> Searcher::search(std::string_view query,
                                      });
     for (; it != m_words.end(); ++it) {
       const Word &word = *it;
-      if (scan == Scan::indexed && word.text.size() > text.size() + q.bound)
+      if (scan == Scan::indexed && word.text.size() > longest)
         break;
       const int bound = std::min(q.bound, edit_bound(word.text.size()));
       if (bound == 0 || !length_within(word.text, q.text, bound) ||
