@@ -35,5 +35,8 @@ install(CODE "
     OUTPUT_FILE \"${IOM_CHANGELOG_FILE}.gz\"
     COMMAND_ERROR_IS_FATAL ANY)")
 install(FILES ${IOM_CHANGELOG_FILE}.gz DESTINATION ${CMAKE_INSTALL_DOCDIR})
+# The lintian override speaks of the Debian package only: `make install`
+# leaves it out, and CPack (Package.cmake) asks for its component.
 install(FILES ${IOM_LINTIAN_OVERRIDES}
-  DESTINATION ${CMAKE_INSTALL_DATADIR}/lintian/overrides RENAME iom)
+  DESTINATION ${CMAKE_INSTALL_DATADIR}/lintian/overrides RENAME iom
+  COMPONENT debian EXCLUDE_FROM_ALL)

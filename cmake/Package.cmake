@@ -75,4 +75,9 @@ file(WRITE ${IOM_LINTIAN_OVERRIDES}
 iom: statically-linked-binary [usr/bin/iom]
 ")
 
+# One package from the default component and the Debian-only one.
+set(CPACK_DEB_COMPONENT_INSTALL ON)
+set(CPACK_COMPONENTS_GROUPING ALL_COMPONENTS_IN_ONE)
+set(CPACK_COMPONENTS_ALL Unspecified debian)
+
 include(CPack)

@@ -59,4 +59,12 @@ if command -v man > /dev/null; then
     grep -q 'iom \[OPTIONS\] show QUERY' && [ ! -s "$tmp/man.err" ] &&
     ok "man -l shows the installed page" || fail "man -l: $(cat "$tmp/man.err")"
 fi
+[ -f "$root/usr/share/lintian/overrides/iom" ] &&
+  ok "the package holds its lintian override" ||
+  fail "the package lacks /usr/share/lintian/overrides/iom"
+# `make install` is not the package: the override is the package's alone.
+cmake --install "$build" --prefix "$tmp/local" > "$tmp/install.log" 2>&1 &&
+  [ -x "$tmp/local/bin/iom" ] && [ ! -e "$tmp/local/share/lintian" ] &&
+  ok "cmake --install leaves out the lintian override" ||
+  fail "cmake --install: $(find "$tmp/local" -path '*lintian*'; cat "$tmp/install.log")"
 [ $failures = 0 ]
