@@ -2,7 +2,8 @@
 #   make run ARGS='show kenya'    build (installing missing packages) and run
 #   make test                     the whole test suite, as CI runs it
 # Also: make build, make bench, make fuzz FUZZ_SECONDS=600, make package,
-#       make install, make regen (regenerate completions/ and man/).
+#       make install, make regen (regenerate completions/ and man/),
+#       make format (clang-format in place), make tidy (clang-tidy).
 
 BUILD ?= build
 JOBS ?= $(shell nproc)
@@ -10,16 +11,19 @@ CMAKE_CONFIGURE = cmake -S . -G Ninja -DCMAKE_BUILD_TYPE=Release
 FUZZ_SECONDS ?= 60
 MAKEFLAGS += --no-print-directory
 
-.PHONY: all deps build run test test-release test-asan test-fuzz bench fuzz package install regen clean
+.PHONY: all deps build run test test-release test-asan test-fuzz bench fuzz package install regen format tidy clean
 
 all: build
 
 deps:
 	@sh cmake/deps.sh build
 
+# The build's progress and its compiler errors go to stderr, so that the
+# output of `make run` is iom's alone; configure's chatter is dropped, but
+# not its errors.
 build: deps
 	@test -f $(BUILD)/build.ninja || $(CMAKE_CONFIGURE) -B $(BUILD) >/dev/null
-	@cmake --build $(BUILD) -j $(JOBS) --target iom >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS) --target iom 1>&2
 
 run: build
 	@./$(BUILD)/iom $(ARGS)
@@ -63,6 +67,13 @@ install: build
 
 regen: build
 	@sh tests/shell/regen.sh ./$(BUILD)/iom
+
+format:
+	@sh cmake/format.sh fix
+
+tidy:
+	cmake --preset ci >/dev/null
+	sh cmake/tidy.sh build-ci
 
 clean:
 	rm -rf build build-ci build-asan build-fuzz
