@@ -2,6 +2,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
+#include "cli/suggest.hpp"
 #include "query/filter.hpp"
 #include "util/error.hpp"
 #include "version.hpp"
@@ -48,19 +49,28 @@ std::unique_ptr<CLI::App> whole_tree(const CLI::App &root, Context &context) {
   return tree;
 }
 
-std::string_view command_in(int argc, char **argv) {
+std::string_view command_in(const CLI::App &root, int argc, char **argv) {
   for (int i = 1; i < argc; ++i) {
     std::string_view arg = argv[i];
     if (arg == "--")
       break;
-    for (const auto &command : k_commands)
-      if (command.name == arg)
-        return command.name;
+    if (arg.size() > 1 && arg.front() == '-') {
+      // "--data=FILE" and "-fcsv" carry their value; "--data FILE" and
+      // "-f csv" are followed by it, and that word is no command.
+      if (arg.find('=') != std::string_view::npos ||
+          (!arg.starts_with("--") && arg.size() > 2))
+        continue;
+      const CLI::Option *option = root.get_option_no_throw(std::string(arg));
+      if (option && option->get_expected_max() != 0)
+        ++i;
+      continue;
+    }
+    return arg;
   }
   return {};
 }
 
-void build_app(CLI::App &app, Context &context, std::string_view only) {
+void add_global_options(CLI::App &app, Context &context) {
   GlobalOptions &o = context.options;
   app.fallthrough();
   app.footer("Exit status: 0 when something was printed, 1 when nothing "
@@ -87,10 +97,100 @@ void build_app(CLI::App &app, Context &context, std::string_view only) {
   app.add_flag("--bom", o.bom, "Start CSV output with a UTF-8 byte order mark");
   app.add_option("-d,--delimiter", o.delimiter, "CSV field delimiter")
       ->type_name("CHAR");
+}
+
+void add_commands(CLI::App &app, Context &context, std::string_view only) {
   for (const auto &command : k_commands)
     if (only.empty() || command.name == only)
       command.add(app, context);
 }
+
+void build_app(CLI::App &app, Context &context) {
+  add_global_options(app, context);
+  add_commands(app, context, {});
+}
+
+void build_app_for(CLI::App &app, Context &context, int argc, char **argv) {
+  add_global_options(app, context);
+  std::string_view word = command_in(app, argc, argv);
+  if (word.empty())
+    add_commands(app, context, {}); // `iom`, `iom --help`: the whole list
+  else if (find_command(word))
+    add_commands(app, context, word);
+  // Any other word registers nothing, and the parse reports it.
+}
+
+namespace {
+
+// Every long and short name of the options `command` accepts: its own and the
+// global ones.
+std::vector<std::string> option_names(const CLI::App &root,
+                                      const CLI::App *command) {
+  std::vector<std::string> names;
+  for (const CLI::App *app : {command, &root}) {
+    if (!app)
+      continue;
+    for (const CLI::Option *option : app->get_options()) {
+      if (!option->nonpositional())
+        continue;
+      for (const auto &name : option->get_lnames())
+        names.push_back("--" + name);
+      for (const auto &name : option->get_snames())
+        names.push_back("-" + name);
+    }
+  }
+  return names;
+}
+
+std::string help_hint(const CLI::App *command) {
+  return command ? "; see 'iom " + command->get_name() + " --help'"
+                 : std::string("; see 'iom --help'");
+}
+
+// An argument CLI11 could not place, in iom's words.
+[[noreturn]] void refuse_extra(const CLI::App &root, const CLI::App *command,
+                               const std::vector<std::string> &extras) {
+  for (const std::string &extra : extras) {
+    if (extra.size() < 2 || extra.front() != '-')
+      continue;
+    std::string name = extra.substr(0, extra.find('='));
+    std::vector<std::string> names = option_names(root, command);
+    std::vector<std::string_view> views(names.begin(), names.end());
+    std::string hint = did_you_mean(name, views);
+    throw Error("unknown option '" + name + "'" +
+                (hint.empty() ? help_hint(command) : hint));
+  }
+  const std::string &word = extras.front();
+  if (!command) {
+    std::vector<std::string_view> names;
+    for (const auto &entry : k_commands)
+      if (!entry.hidden)
+        names.push_back(entry.name);
+    std::string hint = did_you_mean(word, names);
+    if (hint.empty()) {
+      hint = "; commands: ";
+      for (std::size_t i = 0; i < names.size(); ++i)
+        hint += (i ? ", " : "") + std::string(names[i]);
+    }
+    throw Error("unknown command '" + word + "'" + hint);
+  }
+  throw Error("unexpected argument '" + word + "'" + help_hint(command));
+}
+
+// CLI11's own wording starts with the option's name; iom's messages are
+// sentences about the command line.
+std::string parse_message(const CLI::ParseError &error) {
+  std::string text = error.what();
+  if (dynamic_cast<const CLI::ArgumentMismatch *>(&error)) {
+    // "--format: 1 required FORMAT missing"
+    std::size_t colon = text.find(':');
+    if (colon != std::string::npos && text.starts_with('-'))
+      return "option '" + text.substr(0, colon) + "' needs a value";
+  }
+  return text;
+}
+
+} // namespace
 
 int run(int argc, char **argv) {
   // A closed pipe is reported by write() as EPIPE and ends us quietly.
@@ -108,29 +208,22 @@ int run(int argc, char **argv) {
   bool version = false;
   app.add_flag("-V,--version", version,
                "Show the program version, the data version and the counts");
-  build_app(app, context, command_in(argc, argv));
+  build_app_for(app, context, argc, argv);
+  const CLI::App *command = nullptr;
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp &e) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp &e) {
     return app.exit(e);
-  } catch (const CLI::ExtrasError &e) {
-    // A first word that is not a command deserves a plainer message than
-    // "argument was not expected".
-    const std::vector<std::string> extras = app.remaining();
-    if (app.get_subcommands().empty() && !extras.empty() &&
-        !extras.front().starts_with('-')) {
-      std::string names;
-      for (const auto &command : k_commands)
-        if (!command.name.starts_with("__")) // hidden helpers
-          names += (names.empty() ? "" : ", ") + std::string(command.name);
-      throw Error("unknown command '" + extras.front() + "'; commands: " +
-                  names);
-    }
-    throw Error(std::string(e.what()) + "; see 'iom --help'");
+  } catch (const CLI::ExtrasError &) {
+    if (!app.get_subcommands().empty())
+      command = app.get_subcommands().front();
+    refuse_extra(app, command, app.remaining());
   } catch (const CLI::ParseError &e) {
-    throw Error(std::string(e.what()) + "; see 'iom --help'");
+    if (!app.get_subcommands().empty())
+      command = app.get_subcommands().front();
+    throw Error(parse_message(e) + help_hint(command));
   }
   if (version) {
     out.write(version_text(context.data()));

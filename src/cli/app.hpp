@@ -16,18 +16,27 @@ class Context;
 
 int run(int argc, char **argv);
 
-// The CLI11 tree, as parsing, the man page and the completions see it. With
-// `only`, just that subcommand is registered: building the whole tree costs
-// more than everything else a lookup does, and a run needs one command.
-void build_app(CLI::App &app, Context &context, std::string_view only = {});
+// The options accepted before or after any command.
+void add_global_options(CLI::App &app, Context &context);
+
+// The commands of the command table; with `only`, just that one: building
+// the whole tree costs more than everything else a lookup does.
+void add_commands(CLI::App &app, Context &context, std::string_view only);
+
+// The whole tree, for the man page, the completions and the tests.
+void build_app(CLI::App &app, Context &context);
+
+// The tree a run needs: the global options and the command that argv names.
+void build_app_for(CLI::App &app, Context &context, int argc, char **argv);
 
 // The whole tree, for the man page and the completions: a run registers only
 // the command it runs, so they build their own from `root`'s description and
 // its options that build_app does not add (--version).
 std::unique_ptr<CLI::App> whole_tree(const CLI::App &root, Context &context);
 
-// The subcommand named on the command line, if any: the first argument that
-// is exactly a command's name (before a "--").
-std::string_view command_in(int argc, char **argv);
+// The first word of argv that is neither an option nor an option's value
+// (before a "--"): the command, if argv names one. Reads the options that
+// take a value from `root`, which holds the global options.
+std::string_view command_in(const CLI::App &root, int argc, char **argv);
 
 } // namespace iom::cli

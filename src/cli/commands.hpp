@@ -17,6 +17,7 @@ class Context;
 struct Command {
   std::string_view name;
   void (*add)(CLI::App &app, Context &context);
+  bool hidden = false; // left out of --help, the man page and did-you-mean
 };
 
 void add_show(CLI::App &app, Context &context);
@@ -47,7 +48,14 @@ inline constexpr Command k_commands[] = {
     {"completions", add_completions},
     {"man", add_man},
     // Hidden: what the completion scripts call for the dataset's values.
-    {"__complete", add_complete},
+    {"__complete", add_complete, true},
 };
+
+inline const Command *find_command(std::string_view name) {
+  for (const Command &command : k_commands)
+    if (command.name == name)
+      return &command;
+  return nullptr;
+}
 
 } // namespace iom::cli

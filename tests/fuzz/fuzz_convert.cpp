@@ -85,7 +85,7 @@ int run_cli(int argc, char **argv) {
   iom::util::Output out;
   iom::cli::Context context(out);
   CLI::App app{"iom", "iom"};
-  iom::cli::build_app(app, context, iom::cli::command_in(argc, argv));
+  iom::cli::build_app_for(app, context, argc, argv);
   app.parse(argc, argv);
   out.flush();
   return context.status;

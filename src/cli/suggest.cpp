@@ -1,0 +1,52 @@
+#include "cli/suggest.hpp"
+
+#include "query/distance.hpp"
+
+#include <algorithm>
+
+namespace iom::cli {
+namespace {
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) {
+    return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  });
+  return out;
+}
+
+int typo_budget(std::size_t length) {
+  return length <= 2 ? 0 : length <= 5 ? 1 : 2;
+}
+
+} // namespace
+
+std::string_view closest(std::string_view word,
+                         std::span<const std::string_view> candidates) {
+  const std::string wanted = lower(word);
+  const int budget = typo_budget(wanted.size());
+  std::string_view best;
+  int best_distance = budget + 1;
+  bool tie = false;
+  for (std::string_view candidate : candidates) {
+    int distance =
+        query::damerau_levenshtein(wanted, lower(candidate), budget);
+    if (distance < best_distance) {
+      best = candidate;
+      best_distance = distance;
+      tie = false;
+    } else if (distance == best_distance && distance <= budget) {
+      tie = true;
+    }
+  }
+  return best_distance <= budget && !tie ? best : std::string_view();
+}
+
+std::string did_you_mean(std::string_view word,
+                         std::span<const std::string_view> candidates) {
+  std::string_view found = closest(word, candidates);
+  return found.empty() ? std::string()
+                       : "; did you mean '" + std::string(found) + "'?";
+}
+
+} // namespace iom::cli
