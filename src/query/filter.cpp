@@ -12,6 +12,22 @@ struct Named {
   std::string_view name;
 };
 
+bool equal_ignoring_case(std::string_view a, std::string_view b) {
+  auto fold = [](char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  };
+  if (a.size() != b.size())
+    return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (fold(a[i]) != fold(b[i]))
+      return false;
+  return true;
+}
+
+std::string described(const Named &item) {
+  return std::string(item.code) + " (" + std::string(item.name) + ")";
+}
+
 // Exact code or name first; then a unique prefix of a code or a name.
 std::int16_t resolve(std::span<const Named> items, std::string_view value,
                      std::string_view what) {
@@ -28,13 +44,21 @@ std::int16_t resolve(std::span<const Named> items, std::string_view value,
         prefixed.push_back(static_cast<std::int16_t>(i));
     if (prefixed.size() == 1)
       return prefixed.front();
+    if (prefixed.size() > 1) {
+      std::string message = "ambiguous " + std::string(what) + " '" +
+                            std::string(value) + "': it is the start of ";
+      for (std::size_t i = 0; i < prefixed.size(); ++i)
+        message += (i == 0                       ? ""
+                    : i + 1 == prefixed.size() ? " and "
+                                               : ", ") +
+                   described(items[prefixed[i]]);
+      throw Error(message + "; give more of it");
+    }
   }
   std::string message = "unknown " + std::string(what) + " '" +
                         std::string(value) + "'; valid values: ";
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    message += (i ? ", " : "") + std::string(items[i].code) + " (" +
-               std::string(items[i].name) + ")";
-  }
+  for (std::size_t i = 0; i < items.size(); ++i)
+    message += (i ? ", " : "") + described(items[i]);
   throw Error(message);
 }
 
@@ -102,10 +126,11 @@ bool accepts(const Filter &filter, const Entry &entry) {
       entry.type_basis != *filter.basis)
     return false;
   if (!filter.languages.empty()) {
+    // Language codes are compared without regard to case: -l EN is -l en.
     bool found = false;
     for (auto language : entry.languages)
-      found = found || any_of(std::span<const std::string>(filter.languages),
-                              std::string(language));
+      for (const auto &wanted : filter.languages)
+        found = found || equal_ignoring_case(language, wanted);
     if (!found)
       return false;
   }
