@@ -140,16 +140,14 @@ def convert(path: str, rows: list[tuple[int, dict]]) -> tuple[list[dict], list[t
         problems.append(f"{path}:{line}: {msg}")
 
     for line, r in rows:
-        r = {k: v for k, v in r.items()}
         for k in COLUMNS:
             if r[k] != r[k].strip():
                 bad(line, f"{k} {r[k]!r} has surrounding white space")
         for k in ("Independent", "Deprecated"):
             if r[k] not in ("Y", "N"):
                 bad(line, f"{k} {r[k]!r} is neither Y nor N")
-        for k in (IN_UNTERM,):
-            if r[k] not in ("Y", ""):
-                bad(line, f"{k} {r[k]!r} is neither Y nor empty")
+        if r[IN_UNTERM] not in ("Y", ""):
+            bad(line, f"{IN_UNTERM} {r[IN_UNTERM]!r} is neither Y nor empty")
         if r[ISO2] or r[ISO3]:
             status, iso2, iso3 = "iso", r[ISO2], r[ISO3]
             if r[X2] or r[X3]:
@@ -176,15 +174,15 @@ def convert(path: str, rows: list[tuple[int, dict]]) -> tuple[list[dict], list[t
         w["code_status"] = status
         in_unterm = r[IN_UNTERM] == "Y"
         for field, columns in NAMES:
-            for col in columns:
-                if r[col] and (in_unterm or col not in UNTERM_COLUMNS):
-                    w[field] = r[col]
-                    w[field + "_source"] = col
-                    break
-            if field == "name" and "name" not in w:
+            col = next((c for c in columns
+                        if r[c] and (in_unterm or c not in UNTERM_COLUMNS)), None)
+            if col is not None:
+                w[field] = r[col]
+                w[field + "_source"] = col
+            elif field == "name":
                 bad(line, f"{iso2}: no English name in {', '.join(columns)}")
             if field == "name" and in_unterm and r["English Formal"]:
-                w["formal_name"] = r["English Formal"]
+                w["formal_name"] = r["English Formal"]  # beside the short name
         for field, code_col, name_col in REGIONS:
             if bool(r[code_col]) != bool(r[name_col]):
                 bad(line, f"{iso2}: {code_col} and {name_col} must both be set or both empty")

@@ -126,16 +126,12 @@ def regenerate(ck, generator: str, csv_path: str, world_path: str) -> None:
             fresh = f.read()
     with open(world_path, "rb") as f:
         committed = f.read()
-    if fresh != committed:
-        diff = difflib.unified_diff(
-            committed.decode("utf-8", "replace").splitlines(),
-            fresh.decode("utf-8", "replace").splitlines(),
-            world_path, "regenerated", lineterm="", n=1)
-        shown = "\n".join(list(diff)[:20])
-        ck(False, f"{world_path} is not what {os.path.basename(generator)} writes "
-                  f"from {csv_path}; run it again and commit the result:\n{shown}")
-    else:
-        ck(True, "")
+    shown = "" if fresh == committed else "\n".join(list(difflib.unified_diff(
+        committed.decode("utf-8", "replace").splitlines(),
+        fresh.decode("utf-8", "replace").splitlines(),
+        world_path, "regenerated", lineterm="", n=1))[:20])
+    ck(fresh == committed, f"{world_path} is not what {os.path.basename(generator)} writes "
+                           f"from {csv_path}; run it again and commit the result:\n{shown}")
 
 
 def expected_name(r: dict, field: str) -> tuple[str, str] | None:
@@ -190,7 +186,8 @@ def against_csv(ck, data: dict, csv_rows: list[dict], csv_sha: str) -> None:
     for w in world:
         code = w.get("iso2")
         keys = set(w)
-        ck(not (keys - ROW_REQUIRED - ROW_OPTIONAL), f"{code}: unknown keys {sorted(keys - ROW_REQUIRED - ROW_OPTIONAL)}")
+        unknown = keys - ROW_REQUIRED - ROW_OPTIONAL
+        ck(not unknown, f"{code}: unknown keys {sorted(unknown)}")
         ck(not (ROW_REQUIRED - keys), f"{code}: missing keys {sorted(ROW_REQUIRED - keys)}")
         for k, v in w.items():
             if k == "independent":
@@ -202,7 +199,8 @@ def against_csv(ck, data: dict, csv_rows: list[dict], csv_sha: str) -> None:
         if r is None:
             continue
         iso = r["ISO 3166-1 Alpha 2-Codes"] != ""
-        ck(w.get("code_status") == ("iso" if iso else "user-assigned"), f"{code}: code_status {w.get('code_status')!r}")
+        ck(w.get("code_status") == ("iso" if iso else "user-assigned"),
+           f"{code}: code_status {w.get('code_status')!r}")
         ck(w.get("iso3") == (r["ISO 3166-1 Alpha 3-Codes"] if iso else r["x Alpha3 codes"]),
            f"{code}: iso3 {w.get('iso3')!r} != the CSV's")
         if r["m49 numerical code"]:
@@ -245,7 +243,8 @@ def against_iso_codes(ck, world: list[dict], path: str) -> None:
     iso = [w for w in world if w.get("code_status") == "iso"]
     for w in iso:
         r = by2.get(w.get("iso2"), {})
-        ck((r.get("alpha_2"), r.get("alpha_3"), r.get("numeric")) == (w.get("iso2"), w.get("iso3"), w.get("numeric")),
+        theirs = (r.get("alpha_2"), r.get("alpha_3"), r.get("numeric"))
+        ck(theirs == (w.get("iso2"), w.get("iso3"), w.get("numeric")),
            f"{w.get('iso2')}: {w.get('iso2')}/{w.get('iso3')}/{w.get('numeric')} != iso-codes "
            f"{r.get('alpha_2')}/{r.get('alpha_3')}/{r.get('numeric')}")
     missing = sorted(set(by2) - {w.get("iso2") for w in iso})
