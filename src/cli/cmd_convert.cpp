@@ -174,14 +174,14 @@ private:
   // Appends the record of `input` to stdout (the entry's fields, or empty
   // ones without an entry) and returns the bytes it appended.
   std::string_view write(std::string_view input, const Entry *entry) {
-    const std::size_t first = m_keep ? 1 : 0;
     if (entry && !m_keep) {
       fill_row(m_data, *entry, m_fields, m_row);
     } else if (entry) {
       // fill_row fills a whole row; the fields go after the input cell.
+      // Swapped, not copied: the cells keep their capacity.
       fill_row(m_data, *entry, m_fields, m_entry_row);
       for (std::size_t i = 0; i < m_entry_row.size(); ++i)
-        std::swap(m_row[first + i], m_entry_row[i]);
+        std::swap(m_row[1 + i], m_entry_row[i]);
     } else {
       for (render::Cell &cell : m_row) {
         cell.text.clear();
