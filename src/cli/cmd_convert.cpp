@@ -180,8 +180,10 @@ private:
       // fill_row fills a whole row; the fields go after the input cell.
       // Swapped, not copied: the cells keep their capacity.
       fill_row(m_data, *entry, m_fields, m_entry_row);
-      for (std::size_t i = 0; i < m_entry_row.size(); ++i)
-        std::swap(m_row[1 + i], m_entry_row[i]);
+      for (std::size_t i = 0; i < m_entry_row.size(); ++i) {
+        m_row[1 + i].text.swap(m_entry_row[i].text);
+        m_row[1 + i].items.swap(m_entry_row[i].items);
+      }
     } else {
       for (render::Cell &cell : m_row) {
         cell.text.clear();
