@@ -95,6 +95,18 @@ CASES.update({
     "convert-bad-from": {"args": ["convert", "--to", "iso3", "--from", "city", "kenya"]},
     "convert-json-refused": {"args": ["convert", "--to", "iso3", "-f", "json", "kenya"]},
     "convert-list-field": {"args": ["convert", "--to", "languages", "namibia", "kenya"]},
+    # A blank or unmatched line gives an empty record in every format, with
+    # the input kept by --keep; an empty field is null in jsonl, as elsewhere.
+    "convert-blank-miss-csv": {"args": ["convert", "--to", "iso3,region", "-f", "csv"], "stdin": b"Kenya\n\nAtlantis\n"},
+    "convert-blank-miss-tsv": {"args": ["convert", "--to", "iso3,region", "-f", "tsv"], "stdin": b"Kenya\n\nAtlantis\n"},
+    "convert-blank-miss-jsonl": {"args": ["convert", "--to", "iso3,region", "-f", "jsonl"], "stdin": b"Kenya\n\nAtlantis\n"},
+    "convert-keep-blank-miss-csv": {"args": ["convert", "--to", "iso3,region", "--keep", "-f", "csv"], "stdin": b"Kenya\n\nAtlantis\n"},
+    "convert-keep-blank-miss-tsv": {"args": ["convert", "--to", "iso3,region", "--keep", "-f", "tsv"], "stdin": b"Kenya\n\nAtlantis\n"},
+    "convert-keep-blank-miss-jsonl": {"args": ["convert", "--to", "iso3,region", "--keep", "-f", "jsonl"], "stdin": b"Kenya\n\nAtlantis\n"},
+    "convert-one-field-miss-csv": {"args": ["convert", "--to", "iso3", "-f", "csv"], "stdin": b"Kenya\n\nAtlantis\n"},
+    "convert-too-long-keep-jsonl": {"args": ["convert", "--to", "iso3", "--keep", "-f", "jsonl"], "stdin": b"x" * 300 + b"\nkenya\n"},
+    "convert-jsonl-empty-field-null": {"args": ["convert", "--to", "iso3,numeric,city", "-f", "jsonl", "kosovo", "kenya"]},
+    "convert-jsonl-list-field-miss": {"args": ["convert", "--to", "iso3,languages", "-f", "jsonl", "namibia", "atlantis"]},
     # validate
     "validate-builtin": {"args": ["validate"]},
     "validate-mini": {"args": ["validate", "@SRC@/tests/bad/files/valid.toml"]},

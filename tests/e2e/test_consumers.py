@@ -124,6 +124,30 @@ for line, exp in zip(tsv[1:], want):
 shown = json.loads(run("show", "kenya", "-f", "json"))
 check(isinstance(shown, list) and len(shown) == 1 and shown[0]["iso3"] == "KEN", "show -f json")
 
+# convert writes one record per input line through the same writers: a blank
+# or unmatched line is an empty record (never a skipped line), and an entry
+# reads the same as in offices.
+def convert(fmt, *args):
+    result = subprocess.run([iom, "convert", "-f", fmt, *args], input=b"Kenya\n\nAtlantis\nkosovo\n",
+                            capture_output=True, check=False)
+    check(result.returncode == 1, f"convert -f {fmt} {args}: exit {result.returncode}")
+    return result.stdout
+
+
+rows = list(csv.reader(io.StringIO(convert("csv", "--to", "iso3,numeric", "--keep").decode(), newline="")))
+check(rows == [["Kenya", "KEN", "404"], ["", "", ""], ["Atlantis", "", ""], ["kosovo", "XKX", ""]],
+      f"convert csv --keep: {rows}")
+rows = list(csv.reader(io.StringIO(convert("csv", "--to", "iso3").decode(), newline="")))
+check(rows == [["KEN"], [""], [""], ["XKX"]], f"convert csv, one field: {rows}")
+records = [json.loads(line) if line.strip() else "(empty line)"
+           for line in convert("jsonl", "--to", "iso3,numeric", "--keep").splitlines()]
+check(records == [{"input": "Kenya", "iso3": "KEN", "numeric": "404"},
+                  {"input": None, "iso3": None, "numeric": None},
+                  {"input": "Atlantis", "iso3": None, "numeric": None},
+                  {"input": "kosovo", "iso3": "XKX", "numeric": None}], f"convert jsonl --keep: {records}")
+listed = json.loads(run("offices", "-m", "kosovo", "-f", "jsonl", "-F", "iso3,numeric"))
+check(records[3] == {"input": "kosovo", **listed}, f"convert and offices disagree: {records[3]} {listed}")
+
 # jq, when installed.
 if shutil.which("jq"):
     export = run("offices", "-f", "json", "-F", "all")
@@ -138,6 +162,10 @@ if shutil.which("jq"):
                             capture_output=True, check=False)
     total = sum(len(e["aliases"]) for e in want)
     check(result.stdout.decode() == f"{total}\n", f"jq jsonl aliases: {result.stdout!r}")
+    # One jq result per input line, blank and unmatched lines included.
+    result = subprocess.run(["jq", "-r", '.iso3 // "none"'], input=convert("jsonl", "--to", "iso3"),
+                            capture_output=True, check=False)
+    check(result.stdout == b"KEN\nnone\nnone\nXKX\n", f"jq convert: {result.stdout!r}")
 else:
     print("jq not installed: jq checks skipped")
 

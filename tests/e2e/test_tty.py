@@ -97,7 +97,8 @@ with tempfile.TemporaryDirectory() as tmp:
     path = os.path.join(tmp, "evil.toml")
     open(path, "w", encoding="utf-8").write(text)
     for args in (f"--data {path} show kenya", f"--data {path} countries -F name,note -m kenya",
-                 f"--data {path} offices -F note -m kenya -f tsv", f"--data {path} offices -F note -m kenya -f md"):
+                 f"--data {path} offices -F note -m kenya -f tsv", f"--data {path} offices -F note -m kenya -f md",
+                 f"--data {path} convert --to note kenya", f"--data {path} convert --to note -f csv kenya"):
         out, status = tty(args)
         raw = re.sub(r"\x1b\[[0-9;]*m", "", out)  # our own colour codes only
         check(status == 0, f"{args}: exit {status}")
@@ -106,6 +107,9 @@ with tempfile.TemporaryDirectory() as tmp:
         check("\\x1b" in raw, f"{args}: escape not shown as \\x1b")
 out, status = tty("show $(printf 'a\\033[31mb')")
 check("\x1b[31m" not in out and "\\x1b" in out, f"query echoed raw: {out!r}")
+for fmt in ("tsv", "csv"):
+    out, status = tty(f"convert --to iso3 --keep -f {fmt} kenya $(printf 'a\\033[31mb') 2>/dev/null")
+    check(status == 1 and "\x1b[31m" not in out and "\\x1b" in out, f"convert -f {fmt} echoed raw: {out!r}")
 
 for failure in failures:
     print("FAIL:", failure)

@@ -1,0 +1,64 @@
+#pragma once
+
+// Reads a file descriptor line by line, for batch input (convert). A line
+// longer than the caller's bound is kept only up to that bound, with its true
+// length: a hostile endless line costs no memory and still counts as one line.
+
+#include <algorithm>
+#include <cstddef>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace iom::util {
+
+struct Line {
+  std::string_view text; // at most `keep` bytes, without the '\n'
+  std::size_t length;    // the line's true length, without the '\n'
+};
+
+class LineReader {
+public:
+  static constexpr std::size_t k_default_buffer = 256 * 1024;
+
+  // Reads `fd` (not owned). Each line keeps at most `keep` bytes.
+  LineReader(int fd, std::size_t keep,
+             std::size_t buffer_size = k_default_buffer);
+
+  // The next line, into `line`; false at the end of input. A final line
+  // without a newline counts; an empty input has no line. The view is valid
+  // until the next call. Throws iom::Error on a read error.
+  bool next(Line &line) {
+    // Most lines lie inside one read: a view, no copy. Inline, as this runs
+    // once per line of a large input.
+    if (m_pending_length == 0 && !m_rest.empty()) {
+      const char *begin = m_rest.data();
+      if (const void *nl = std::memchr(begin, '\n', m_rest.size())) {
+        const auto length =
+            static_cast<std::size_t>(static_cast<const char *>(nl) - begin);
+        line = {std::string_view(begin, std::min(length, m_keep)), length};
+        m_rest.remove_prefix(length + 1);
+        return true;
+      }
+    }
+    return next_across_reads(line);
+  }
+
+private:
+  bool next_across_reads(Line &line);
+  bool fill();
+  void keep(std::string_view piece);
+
+  int m_fd;
+  std::size_t m_keep;
+  std::size_t m_buffer_size;
+  std::unique_ptr<char[]> m_buffer;
+  std::string_view m_rest; // the unread part of the last read
+  std::string m_pending;   // a line that crosses reads, up to m_keep bytes
+  std::size_t m_pending_length = 0; // its true length so far; 0 = none
+  bool m_pending_given = false;     // handed out; cleared at the next call
+  bool m_eof = false;
+};
+
+} // namespace iom::util

@@ -1,0 +1,82 @@
+#include "util/line_reader.hpp"
+
+#include "util/error.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <unistd.h>
+#include <utility>
+#include <vector>
+
+using iom::util::Line;
+using iom::util::LineReader;
+
+namespace {
+
+struct Got {
+  std::string text;
+  std::size_t length;
+  bool operator==(const Got &) const = default;
+};
+using Lines = std::vector<Got>;
+
+// Reads `input` through a pipe in reads of at most `buffer` bytes (a pipe
+// that already holds everything returns exactly that much per read).
+Lines read_all(std::string_view input, std::size_t keep = 100,
+               std::size_t buffer = 64) {
+  int fds[2];
+  REQUIRE(::pipe(fds) == 0);
+  REQUIRE(input.size() < 60000); // fits in the pipe: no writer thread
+  REQUIRE(::write(fds[1], input.data(), input.size()) ==
+          static_cast<ssize_t>(input.size()));
+  ::close(fds[1]);
+  LineReader reader(fds[0], keep, buffer);
+  Lines lines;
+  Line line;
+  while (reader.next(line))
+    lines.push_back({std::string(line.text), line.length});
+  CHECK_FALSE(reader.next(line)); // the end stays the end
+  ::close(fds[0]);
+  return lines;
+}
+
+} // namespace
+
+TEST_CASE("LineReader splits at newlines and drops them, keeping CR") {
+  CHECK(read_all("kenya\nTR\r\n") == Lines{{"kenya", 5}, {"TR\r", 3}});
+}
+
+TEST_CASE("LineReader counts blank lines and a final line without newline") {
+  CHECK(read_all("a\n\nb") == Lines{{"a", 1}, {"", 0}, {"b", 1}});
+  CHECK(read_all("\n") == Lines{{"", 0}});
+  CHECK(read_all("\n\n") == Lines{{"", 0}, {"", 0}});
+  CHECK(read_all("") == Lines{});
+}
+
+TEST_CASE("LineReader gives the same lines however the reads split them") {
+  const std::string input = "Kenya\nCôte d'Ivoire\n\nx\nlonger line here\nend";
+  const Lines whole = read_all(input, 100, 4096);
+  REQUIRE(whole.size() == 6);
+  for (std::size_t buffer = 1; buffer <= 20; ++buffer) {
+    CAPTURE(buffer);
+    CHECK(read_all(input, 100, buffer) == whole);
+  }
+}
+
+TEST_CASE("LineReader keeps a long line's first bytes and its true length") {
+  const std::string long_line(50, 'x');
+  const std::string input = "a\n" + long_line + "\nb\n" + long_line;
+  const Lines expected{
+      {"a", 1}, {std::string(8, 'x'), 50}, {"b", 1}, {std::string(8, 'x'), 50}};
+  CHECK(read_all(input, 8, 4096) == expected); // inside one read
+  CHECK(read_all(input, 8, 3) == expected);    // across many reads
+  CHECK(read_all(input, 8, 1) == expected);
+}
+
+TEST_CASE("LineReader reports a read error") {
+  LineReader reader(-1, 10, 16);
+  Line line;
+  CHECK_THROWS_WITH_AS(reader.next(line), "read error: Bad file descriptor",
+                       iom::Error);
+}
