@@ -56,6 +56,12 @@ _iom_argument_rule() {
     esac
 }
 
+# shellcheck shell=bash
+# The runtime of iom's bash completion, from src/docs/shell/iom.bash; the
+# tables above it (_iom_commands, _iom_options, _iom_value_rule and
+# _iom_argument_rule) are generated from iom's command-line definition.
+# shellcheck disable=SC2154 # _iom_commands is set by the generated part
+
 # 'a b', "a b", a\ b and ~/x as the shell would pass them.
 _iom_dequote() {
     local value=$1
@@ -71,7 +77,7 @@ _iom_dequote() {
 # The dataset's values of one KIND, from the iom being completed with the
 # command line's --data (IOM_DATA is in the environment).
 _iom_dataset() {
-    local i value description
+    local i value
     local -a data=()
     for ((i = 1; i < _iom_cword; i++)); do
         case ${_iom_words[i]} in
@@ -81,7 +87,7 @@ _iom_dataset() {
         esac
     done
     "$(_iom_dequote "${_iom_words[0]}")" "${data[@]}" __complete "$1" 2>/dev/null |
-        while IFS=$'\t' read -r value description; do
+        while IFS=$'\t' read -r value _; do
             printf '%s\n' "$value"
         done
 }
@@ -89,7 +95,7 @@ _iom_dataset() {
 # Adds the candidates for CUR to COMPREPLY, each after PREFIX.
 # usage: _iom_complete_value PREFIX CUR SOURCE LIST WORD...
 _iom_complete_value() {
-    local prefix=$1 cur=$2 source=$3 list=$4 head= used item
+    local prefix=$1 cur=$2 source=$3 list=$4 head='' used item
     shift 4
     if [[ $list != . ]]; then
         head=${cur%"${cur##*,}"}
@@ -111,7 +117,10 @@ _iom_complete_value() {
                 done < <(compgen -f -- "$(_iom_dequote "$cur")")
             fi
             return ;;
-        dataset) set -- $(_iom_dataset "$1") ;;
+        dataset)
+            # One value per word, like the words of a rule.
+            # shellcheck disable=SC2046
+            set -- $(_iom_dataset "$1") ;;
     esac
     # An item already in the list is not offered again.
     used=,$head
@@ -146,7 +155,7 @@ _iom() {
         done
     fi
 
-    local command= args=0 dashdash=
+    local command='' args=0 dashdash=''
     for ((i = 1; i < _iom_cword; i++)); do
         word=${_iom_words[i]}
         if [[ -n $dashdash || $word != -?* ]]; then
@@ -162,9 +171,12 @@ _iom() {
         fi
     done
 
-    local prefix= rule prev=
+    local prefix='' rule prev=''
     ((_iom_cword > 1)) && prev=${_iom_words[_iom_cword - 1]}
     COMPREPLY=()
+    # A rule (SOURCE LIST WORD...) and the option lists are split into words
+    # on purpose.
+    # shellcheck disable=SC2046,SC2086
     if [[ -z $dashdash && $cur == --*=* ]]; then
         [[ $COMP_WORDBREAKS == *=* ]] || prefix=${cur%%=*}=
         rule=$(_iom_value_rule "$command" "${cur%%=*}") &&

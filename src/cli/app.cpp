@@ -1,5 +1,6 @@
 #include "cli/app.hpp"
 
+#include "cli/choices.hpp"
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
 #include "cli/suggest.hpp"
@@ -24,7 +25,21 @@ std::string version_text(const Dataset &data) {
                      kinds.territories, kinds.offices);
 }
 
+// In render::Format's order.
+constexpr util::Choice k_formats[] = {
+    {"table"}, {"tsv"}, {"csv"}, {"json"}, {"jsonl"}, {"md"},
+};
+// In ColorMode's order.
+constexpr util::Choice k_color_modes[] = {
+    {"auto"},
+    {"always"},
+    {"never"},
+};
+
 } // namespace
+
+constexpr ChoiceList k_format_list{k_formats, "format", "formats"};
+constexpr ChoiceList k_color_list{k_color_modes, "--color value"};
 
 std::unique_ptr<CLI::App> whole_tree(const CLI::App &root, Context &context) {
   auto tree =
@@ -81,18 +96,19 @@ void add_global_options(CLI::App &app, Context &context) {
                  "Use this dataset file instead of the built-in data "
                  "(also $IOM_DATA)")
       ->type_name("FILE");
-  app.add_option("-f,--format", o.format,
-                 "Output format: table, tsv, csv, json, jsonl or md "
-                 "(default: table on a terminal, tsv otherwise)")
+  add_choices(app.add_option("-f,--format", o.format,
+                             "Output format (default: table on a terminal, "
+                             "tsv otherwise)"),
+              k_format_list)
       ->type_name("FORMAT");
   app.add_option("-F,--fields", o.fields,
                  "Comma-separated fields to show, or 'all' (see 'iom fields')")
       ->type_name("LIST");
   app.add_flag("-H,--no-header", o.no_header,
                "Omit the header line (table, tsv, csv, md)");
-  app.add_option("--color", o.color,
-                 "Colour: auto, always or never (auto honours NO_COLOR and "
-                 "TERM=dumb)")
+  add_choices(app.add_option("--color", o.color,
+                             "Colour (auto honours NO_COLOR and TERM=dumb)"),
+              k_color_list)
       ->type_name("WHEN");
   app.add_flag("--bom", o.bom, "Start CSV output with a UTF-8 byte order mark");
   app.add_option("-d,--delimiter", o.delimiter, "CSV field delimiter")

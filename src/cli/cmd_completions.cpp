@@ -2,6 +2,7 @@
 // generated from the CLI11 tree.
 
 #include "cli/app.hpp"
+#include "cli/choices.hpp"
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
 #include "docs/completions.hpp"
@@ -12,6 +13,14 @@
 namespace iom::cli {
 namespace {
 
+// In docs::Shell's order.
+constexpr util::Choice k_shells[] = {
+    {"bash"},
+    {"zsh"},
+    {"fish"},
+};
+constexpr ChoiceList k_shell_list{k_shells, "shell"};
+
 struct Options {
   std::string shell;
 };
@@ -20,12 +29,16 @@ struct Options {
 
 void add_completions(CLI::App &app, Context &context) {
   static Options options;
-  CLI::App *command = app.add_subcommand(
-      "completions", "Print the completion script for bash, zsh or fish");
-  command->add_option("SHELL", options.shell, "bash, zsh or fish")->required();
+  CLI::App *command =
+      app.add_subcommand("completions", "Print the completion script for " +
+                                            util::join_choices(k_shells));
+  add_choices(command->add_option("SHELL", options.shell, "The shell"),
+              k_shell_list)
+      ->required();
   command->callback([&app, &context] {
+    docs::Shell shell = choice_enum<docs::Shell>(k_shell_list, options.shell);
     context.out().write(
-        docs::completion_script(*whole_tree(app, context), options.shell));
+        docs::completion_script(*whole_tree(app, context), shell));
     context.out().flush();
     context.status = k_exit_ok;
   });

@@ -5,6 +5,7 @@
 // warning on stderr. The records are written by render::RowStream, as every
 // list command writes its rows.
 
+#include "cli/choices.hpp"
 #include "cli/commands.hpp"
 #include "cli/emit.hpp"
 #include "cli/explain.hpp"
@@ -34,17 +35,14 @@ struct Options {
   std::vector<std::string> queries;
 };
 
+// In query::From's order.
+constexpr util::Choice k_froms[] = {
+    {"any"}, {"name"}, {"iso2"}, {"iso3"}, {"numeric"}, {"alias"},
+};
+constexpr ChoiceList k_from_list{k_froms, "--from value"};
+
 query::From parse_from(std::string_view text) {
-  constexpr std::pair<std::string_view, query::From> k_froms[] = {
-      {"any", query::From::any},         {"name", query::From::name},
-      {"iso2", query::From::iso2},       {"iso3", query::From::iso3},
-      {"numeric", query::From::numeric}, {"alias", query::From::alias},
-  };
-  for (auto [name, from] : k_froms)
-    if (name == text)
-      return from;
-  throw Error("unknown --from value '" + std::string(text) +
-              "'; valid values: any, name, iso2, iso3, numeric, alias");
+  return choice_enum<query::From>(k_from_list, text);
 }
 
 // Not resolve_style's format: convert writes tsv on a terminal too, and only
@@ -246,10 +244,10 @@ void add_convert(CLI::App &app, Context &context) {
                    "Field(s) to print, comma-separated (see 'iom fields')")
       ->required()
       ->type_name("FIELDS");
-  command
-      ->add_option("--from", options.from,
-                   "Match input only as: any, name, iso2, iso3, numeric or "
-                   "alias (default any)")
+  add_choices(
+      command->add_option("--from", options.from,
+                          "Match input only as this kind of key (default any)"),
+      k_from_list)
       ->type_name("FIELD");
   command->add_flag("--fuzzy", options.fuzzy,
                     "Accept the top search candidate when it is clearly "

@@ -1,5 +1,6 @@
 #include "cli/emit.hpp"
 
+#include "cli/choices.hpp"
 #include "query/normalise.hpp"
 #include "render/stream.hpp"
 #include "util/error.hpp"
@@ -15,26 +16,18 @@ namespace iom::cli {
 namespace {
 
 render::Format parse_format(std::string_view name) {
-  constexpr std::pair<std::string_view, render::Format> k_formats[] = {
-      {"table", render::Format::table}, {"tsv", render::Format::tsv},
-      {"csv", render::Format::csv},     {"json", render::Format::json},
-      {"jsonl", render::Format::jsonl}, {"md", render::Format::md},
-  };
-  for (auto [text, format] : k_formats)
-    if (text == name)
-      return format;
-  throw Error("unknown format '" + std::string(name) +
-              "'; valid formats: table, tsv, csv, json, jsonl, md");
+  return choice_enum<render::Format>(k_format_list, name);
 }
 
 bool color_wanted(std::string_view mode) {
-  if (mode == "always")
+  switch (choice_enum<ColorMode>(k_color_list, mode)) {
+  case ColorMode::always:
     return true;
-  if (mode == "never")
+  case ColorMode::never:
     return false;
-  if (mode != "auto")
-    throw Error("unknown --color value '" + std::string(mode) +
-                "'; valid values: auto, always, never");
+  case ColorMode::automatic:
+    break;
+  }
   const char *no_color = std::getenv("NO_COLOR");
   if (no_color && *no_color)
     return false;

@@ -1,5 +1,6 @@
 #include "cli/filters.hpp"
 
+#include "cli/choices.hpp"
 #include "cli/context.hpp"
 #include "dataset/names.hpp"
 #include "query/normalise.hpp"
@@ -8,6 +9,12 @@
 #include <CLI/CLI.hpp>
 
 namespace iom::cli {
+namespace {
+
+ChoiceList kind_list() { return {dataset::kind_choices(), "kind"}; }
+ChoiceList basis_list() { return {dataset::basis_choices(), "basis"}; }
+
+} // namespace
 
 void add_filter_options(CLI::App &command, FilterArgs &args) {
   command
@@ -27,17 +34,20 @@ void add_filter_options(CLI::App &command, FilterArgs &args) {
                   "Only entries whose site has this language code")
       ->delimiter(',')
       ->type_name("CODE");
-  command.add_option("--kind", args.kind, "Only country, territory or office")
+  add_choices(
+      command.add_option("--kind", args.kind, "Only entries of this kind"),
+      kind_list())
       ->type_name("KIND");
   command
       .add_option("--host", args.hosts,
                   "Only entries in this host country (name or ISO code)")
       ->delimiter(',')
       ->type_name("COUNTRY");
-  command
-      .add_option("--basis", args.basis,
-                  "Only entries whose region or type basis is sourced, "
-                  "default or inferred")
+  add_choices(
+      command.add_option(
+          "--basis", args.basis,
+          "Only entries whose region or type assignment has this basis"),
+      basis_list())
       ->type_name("BASIS");
   command
       .add_option("-m,--match", args.match,
@@ -54,20 +64,12 @@ query::Filter resolve_filter(Context &context, const FilterArgs &args) {
   for (const auto &value : args.types)
     filter.types.push_back(query::resolve_type(data, value));
   filter.languages = args.languages;
-  if (!args.kind.empty()) {
-    filter.kind = dataset::parse_kind(args.kind);
-    if (!filter.kind)
-      throw Error("unknown kind '" + args.kind +
-                  "'; valid values: country, territory, office");
-  }
+  if (!args.kind.empty())
+    filter.kind = choice_enum<Kind>(kind_list(), args.kind);
   for (const auto &value : args.hosts)
     filter.hosts.push_back(query::resolve_host(data, value));
-  if (!args.basis.empty()) {
-    filter.basis = dataset::parse_basis(args.basis);
-    if (!filter.basis)
-      throw Error("unknown basis '" + args.basis +
-                  "'; valid values: sourced, default, inferred");
-  }
+  if (!args.basis.empty())
+    filter.basis = choice_enum<Basis>(basis_list(), args.basis);
   if (!args.match.empty()) {
     filter.match = query::normalise(args.match);
     if (filter.match.empty())

@@ -1,37 +1,47 @@
 #include "dataset/names.hpp"
 
-#include <array>
-
 namespace iom::dataset {
 namespace {
 
-template <typename Enum, std::size_t N>
-std::optional<Enum> parse(const std::array<std::string_view, N> &names,
-                          std::string_view text) {
-  for (std::size_t i = 0; i < N; ++i)
-    if (names[i] == text)
-      return static_cast<Enum>(i);
-  return std::nullopt;
+// Each table is in its enum's order.
+template <typename Enum>
+std::optional<Enum> parse(util::Choices names, std::string_view text) {
+  const util::Choice *choice = util::find_choice(names, text);
+  if (!choice)
+    return std::nullopt;
+  return static_cast<Enum>(choice - names.data());
 }
 
-constexpr std::array<std::string_view, 3> k_kinds{"country", "territory",
-                                                  "office"};
-constexpr std::array<std::string_view, 3> k_bases{"sourced", "default",
-                                                  "inferred"};
-constexpr std::array<std::string_view, 3> k_code_statuses{
-    "iso", "user-assigned", "none"};
+constexpr util::Choice k_kinds[] = {
+    {"country"},
+    {"territory"},
+    {"office"},
+};
+constexpr util::Choice k_bases[] = {
+    {"sourced"},
+    {"default"},
+    {"inferred"},
+};
+constexpr util::Choice k_code_statuses[] = {
+    {"iso"},
+    {"user-assigned"},
+    {"none"},
+};
 
 } // namespace
 
 std::string_view to_string(Kind kind) {
-  return k_kinds[static_cast<std::size_t>(kind)];
+  return k_kinds[static_cast<std::size_t>(kind)].value;
 }
 std::string_view to_string(Basis basis) {
-  return k_bases[static_cast<std::size_t>(basis)];
+  return k_bases[static_cast<std::size_t>(basis)].value;
 }
 std::string_view to_string(CodeStatus status) {
-  return k_code_statuses[static_cast<std::size_t>(status)];
+  return k_code_statuses[static_cast<std::size_t>(status)].value;
 }
+
+util::Choices kind_choices() { return k_kinds; }
+util::Choices basis_choices() { return k_bases; }
 
 std::optional<Kind> parse_kind(std::string_view text) {
   return parse<Kind>(k_kinds, text);

@@ -1,13 +1,15 @@
 #pragma once
 
 // Shell completion scripts for bash, zsh and fish, generated from the CLI11
-// tree. Values that are known when iom is built (formats, fields) are written
-// into the script; the dataset's (regions, types, entries) are asked of iom at
-// completion time through the hidden `iom __complete KIND`, with the command
-// line's --data, so that --data and IOM_DATA are honoured. Does no I/O.
+// tree. Values that are known when iom is built (the choices of an option,
+// the fields) are written into the script; the dataset's (regions, types,
+// entries) are asked of iom at completion time through the hidden
+// `iom __complete KIND`, with the command line's --data, so that --data and
+// IOM_DATA are honoured. One file per shell (completion_<shell>.cpp), with
+// the shared rules in completion_rules.cpp and each shell's runtime in
+// src/docs/shell/. Does no I/O.
 
 #include <string>
-#include <string_view>
 
 namespace CLI {
 class App;
@@ -15,7 +17,9 @@ class App;
 
 namespace iom::docs {
 
-// Throws iom::Error (exit 2) for a shell other than bash, zsh or fish.
-std::string completion_script(const CLI::App &app, std::string_view shell);
+// The shells, in the order of `iom completions SHELL`'s list of choices.
+enum class Shell : unsigned char { bash, zsh, fish };
+
+std::string completion_script(const CLI::App &app, Shell shell);
 
 } // namespace iom::docs

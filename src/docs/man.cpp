@@ -106,6 +106,17 @@ std::string names_of(const Flag &flag) {
   return out;
 }
 
+// "`a`, `b` or `c`": set in bold by roff().
+std::string choice_list(const std::vector<std::string> &choices) {
+  std::string out;
+  for (std::size_t i = 0; i < choices.size(); ++i) {
+    if (i > 0)
+      out += i + 1 == choices.size() ? " or " : ", ";
+    out += "`" + choices[i] + "`";
+  }
+  return out;
+}
+
 void append_item(std::string &out, std::string_view tag,
                  std::string_view text) {
   out += ".TP\n";
@@ -113,6 +124,16 @@ void append_item(std::string &out, std::string_view tag,
   out += '\n';
   out += wrap(roff(sentence(text)));
   out += '\n';
+}
+
+// The description, then the allowed values when there is a list of them:
+// "Output format. One of `table`, `tsv` or `csv`."
+std::string described(std::string_view description,
+                      const std::vector<std::string> &choices) {
+  std::string out = sentence(description);
+  if (!choices.empty())
+    out += " One of " + choice_list(choices) + ".";
+  return out;
 }
 
 std::string usage(const Tree &tree, const Command &command) {
@@ -154,10 +175,11 @@ std::string commands(const Tree &tree) {
       append_item(out,
                   "\\fI" + roff(positional.name) + "\\fR" +
                       (positional.many ? "..." : ""),
-                  positional.description);
+                  described(positional.description, positional.choices));
     for (const Flag &flag : command.flags)
       if (!flag.is_help())
-        append_item(out, names_of(flag), flag.description);
+        append_item(out, names_of(flag),
+                    described(flag.description, flag.choices));
   }
   out.pop_back();
   return out;
@@ -166,7 +188,7 @@ std::string commands(const Tree &tree) {
 std::string options(const Tree &tree) {
   std::string out;
   for (const Flag &flag : tree.flags)
-    append_item(out, names_of(flag), flag.description);
+    append_item(out, names_of(flag), described(flag.description, flag.choices));
   out.pop_back();
   return out;
 }
@@ -181,6 +203,14 @@ std::string fields() {
   }
   out.pop_back();
   return out;
+}
+
+// The choices of a global option.
+std::vector<std::string> choices_of(const Tree &tree, std::string_view name) {
+  for (const Flag &flag : tree.flags)
+    if (flag.long_name() == name)
+      return flag.choices;
+  return {};
 }
 
 // "iom: where ..." -> "iom \\- where ...".
@@ -212,6 +242,7 @@ std::string man_page(const CLI::App &app) {
       {"@COMMANDS@", commands(tree)},
       {"@OPTIONS@", options(tree)},
       {"@FIELDS@", fields()},
+      {"@FORMATS@", roff(choice_list(choices_of(tree, "--format")))},
   };
   std::string out(k_template);
   for (const auto &[key, value] : values)

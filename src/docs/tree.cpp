@@ -1,9 +1,33 @@
 #include "docs/tree.hpp"
 
+#include "util/choices.hpp"
+
 #include <CLI/CLI.hpp>
 
 namespace iom::docs {
 namespace {
+
+// The choices validator's description, or empty. CLI11 2.1 looks validators
+// up only on a mutable option; the look-up changes nothing.
+std::string choices_text(const CLI::Option &option) {
+  try {
+    return const_cast<CLI::Option &>(option)
+        .get_validator(std::string(util::k_choices_validator))
+        ->get_description();
+  } catch (const CLI::OptionNotFound &) {
+    return {};
+  }
+}
+
+// The value's name without the validators' descriptions that CLI11 appends
+// for --help ("FORMAT:{table,tsv}" -> "FORMAT").
+std::string value_name(const CLI::Option &option, std::string_view choices) {
+  std::string name = option.get_type_name();
+  std::string suffix = ":" + std::string(choices);
+  if (!choices.empty() && name.ends_with(suffix))
+    name.erase(name.size() - suffix.size());
+  return name;
+}
 
 Flag read_flag(const CLI::Option &option) {
   Flag flag;
@@ -11,8 +35,10 @@ Flag read_flag(const CLI::Option &option) {
     flag.names.push_back("-" + name);
   for (const auto &name : option.get_lnames())
     flag.names.push_back("--" + name);
+  std::string choices = choices_text(option);
   if (option.get_expected_max() != 0)
-    flag.value = option.get_type_name();
+    flag.value = value_name(option, choices);
+  flag.choices = util::decode_choices(choices);
   flag.description = option.get_description();
   flag.repeatable = option.get_expected_max() > 1;
   flag.required = option.get_required();
@@ -22,7 +48,8 @@ Flag read_flag(const CLI::Option &option) {
 
 Positional read_positional(const CLI::Option &option) {
   return {option.get_single_name(), option.get_description(),
-          option.get_required(), option.get_expected_max() > 1};
+          option.get_required(), option.get_expected_max() > 1,
+          util::decode_choices(choices_text(option))};
 }
 
 void read_options(const CLI::App &app, std::vector<Flag> &flags,

@@ -20,6 +20,9 @@ struct Flag {
   bool repeatable = false;
   bool required = false;
   bool comma_list = false; // CLI11 splits the value at commas
+  // The allowed values, from the option's util::k_choices_validator; empty
+  // when any value goes.
+  std::vector<std::string> choices;
 
   std::string long_name() const; // "--format", or the first name
   bool is_help() const { return long_name() == "--help"; }
@@ -30,6 +33,7 @@ struct Positional {
   std::string description;
   bool required = false;
   bool many = false;
+  std::vector<std::string> choices; // as Flag::choices
 };
 
 struct Command {

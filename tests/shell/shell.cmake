@@ -1,8 +1,9 @@
 # Shell integration (tests/shell/): the committed completions and man page are
-# current, the man page renders cleanly, completion works in real bash, zsh
-# and fish, and the Debian package installs a working iom. Each script takes
+# current, the man page renders cleanly, the shell code parses and passes
+# shellcheck, completion works in real bash, zsh and fish, and the Debian
+# package installs a working iom. Each script takes
 # the iom binary and the source directory; 77 means a tool is missing.
-foreach(name stale man bash zsh fish)
+foreach(name stale man syntax bash zsh fish)
   add_test(NAME shell/${name}
     COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/shell/test_${name}.sh
     $<TARGET_FILE:iom> ${PROJECT_SOURCE_DIR})

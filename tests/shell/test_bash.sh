@@ -155,4 +155,7 @@ for word in bash zsh fish; do
 done
 echo "ok: iom accepts every value the script offers"
 
+# Every list of values that --help shows is offered, and accepted by iom.
+check_listed_choices
+
 ((failures == 0))

@@ -41,6 +41,27 @@ grep -q "__complete" "$tmp/page" && fail "the hidden __complete is documented"
 for field in $("$bin" fields -f tsv -H | cut -f1); do
   grep -Eq "^       $field( |\$)" "$tmp/page" || fail "FIELDS lacks $field"
 done
+# Every list of values that --help shows is in the option's entry, in order:
+# "--kind KIND:{country,office}" -> "One of country or office."
+: > "$tmp/all_listed"
+for command in - $commands; do
+  if [ "$command" = - ]; then "$bin" --help; else "$bin" "$command" --help; fi |
+    sed -n 's/^  \([^ ]*\) [^ ]*:{\([^}]*\)}.*/\1 \2/p' > "$tmp/listed"
+  cat "$tmp/listed" >> "$tmp/all_listed"
+  while read -r names values; do
+    one_of="One of $(echo "$values" | sed 's/,\([^,]*\)$/ or \1/; s/,/, /g')."
+    # The entry: from the option's tag line to the next blank line, joined
+    # again where groff hyphenated a word.
+    awk -v name="${names##*,}" '
+      $0 ~ "^       (-[^ ]+, )*" name "( |$)" { entry = 1 }
+      entry && /^$/ { exit }
+      entry { printf "%s ", $0 }' "$tmp/page" | sed 's/\xe2\x80\x90 *//g' |
+      tr -s ' ' > "$tmp/entry"
+    grep -qF -- "$one_of" "$tmp/entry" ||
+      fail "the entry of ${names##*,} ($command) lacks '$one_of': $(cat "$tmp/entry")"
+  done < "$tmp/listed"
+done
+[ -s "$tmp/all_listed" ] || fail "no option lists its values in iom --help"
 # Minus signs, not hyphens, so that options can be copied from the page.
 grep -q -- "--region" "$tmp/page" || fail "--region is not rendered with ASCII minus signs"
 [ $status = 0 ] && echo "ok: man page renders cleanly and is complete"

@@ -47,6 +47,17 @@ cmp -s "$root/usr/share/bash-completion/completions/iom" "$src/completions/iom.b
   ok "the completions and the man page are the committed ones" ||
   fail "installed completions or man page differ from the committed ones"
 
+# The man page's FILES section names the package's paths, and says where a
+# source install (prefix /usr/local) puts them instead.
+sed -n '/^\.SH FILES/,/^\.SH /p' "$src/man/iom.1" | sed 's/\\-/-/g' > "$tmp/files"
+named=$(sed -n 's/^\.IR* \(\/usr\/[^ ]*\).*/\1/p' "$tmp/files" | grep -v "^/usr/local")
+[ -n "$named" ] || fail "the man page's FILES section names no path"
+for path in $named; do
+  [ -f "$root$path" ] || fail "FILES names $path, which the package lacks"
+done
+grep -q '^\.I /usr/local$' "$tmp/files" && ok "FILES: $(echo $named | wc -w) paths, both prefixes" ||
+  fail "FILES does not name the /usr/local prefix of a source install"
+
 unset IOM_DATA
 "$root/usr/bin/iom" --version > "$tmp/version" &&
   grep -q "^iom $version\$" "$tmp/version" && ok "iom --version" ||

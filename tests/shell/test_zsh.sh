@@ -47,5 +47,6 @@ expect "--data honoured" 'iom --data tests/fixtures/mini.toml show ' "$mini_quer
 expect "--data after the command" 'iom show --data tests/fixtures/mini.toml e' \
   'east-and-horn-of-africa ethiopia'
 IOM_DATA=tests/fixtures/mini.toml expect "IOM_DATA honoured" 'iom show ' "$mini_queries"
+check_listed_choices
 
 [ $failures = 0 ]
