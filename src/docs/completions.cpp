@@ -1,6 +1,6 @@
 #include "docs/completions.hpp"
 
-#include "cli/fields.hpp"
+#include "render/fields.hpp"
 #include "docs/tree.hpp"
 #include "util/error.hpp"
 
@@ -81,7 +81,7 @@ struct Word {
 std::vector<Word> words_of(const Rule &rule) {
   std::vector<Word> out;
   if (rule.source == Source::fields) {
-    for (const cli::Field &field : cli::all_fields())
+    for (const render::EntryField &field : render::all_fields())
       out.push_back({std::string(field.name), std::string(field.description)});
     return out;
   }

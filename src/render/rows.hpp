@@ -55,4 +55,21 @@ inline const Cell &cell_at(const std::vector<Cell> &row, std::size_t column) {
 void write(std::string &out, const Rows &rows, Format format,
            const Options &options);
 
+constexpr bool is_json(Format format) {
+  return format == Format::json || format == Format::jsonl;
+}
+
+// One named table of a document of several (iom stats).
+struct Part {
+  std::string_view key; // JSON key
+  Rows rows;
+  bool single = false; // JSON: one object (the first row), not an array
+};
+
+// A document of several tables. json prints one object with a key per part,
+// jsonl the same object on one line; the other formats print the tables one
+// after another, separated by an empty line (a CSV BOM only once).
+void write_document(std::string &out, const std::vector<Part> &parts,
+                    Format format, const Options &options);
+
 } // namespace iom::render
