@@ -33,7 +33,8 @@ constexpr std::string_view to_string(CodeStatus status) {
 namespace detail {
 template <typename Enum, std::size_t N>
 constexpr std::optional<Enum>
-parse_name(const std::array<std::string_view, N> &names, std::string_view text) {
+parse_name(const std::array<std::string_view, N> &names,
+           std::string_view text) {
   for (std::size_t i = 0; i < N; ++i)
     if (names[i] == text)
       return static_cast<Enum>(i);

@@ -23,8 +23,7 @@ int run(Context &context, const Options &options) {
         {field.name, field.description, field.hashtag, field.is_list});
   return emit(context,
               list_rows(context.options, std::move(fields),
-                        render::field_fields(), k_default_fields,
-                        options.sort),
+                        render::field_fields(), k_default_fields, options.sort),
               "no fields");
 }
 

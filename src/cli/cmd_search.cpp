@@ -3,9 +3,9 @@
 
 #include "cli/commands.hpp"
 #include "cli/emit.hpp"
-#include "util/error.hpp"
 #include "cli/explain.hpp"
 #include "query/match.hpp"
+#include "util/error.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -26,11 +26,13 @@ constexpr std::string_view k_own_fields = "score,match,key";
 std::vector<const render::Field<render::SearchRow> *>
 search_columns(const GlobalOptions &options) {
   auto table = render::search_fields();
-  std::string_view list = options.fields.empty() ? k_default_fields
-                                                 : std::string_view(options.fields);
+  std::string_view list = options.fields.empty()
+                              ? k_default_fields
+                              : std::string_view(options.fields);
   auto fields = render::parse_fields(table, list);
   for (const auto *field : fields)
-    if (field->name == "score" || field->name == "match" || field->name == "key")
+    if (field->name == "score" || field->name == "match" ||
+        field->name == "key")
       return fields;
   if (list == "all")
     return fields;
@@ -62,10 +64,10 @@ int run(Context &context, const Options &options) {
   // --sort orders the best candidates, not all of them: the limit keeps the
   // ones that match best.
   sort_rows(rows, render::search_fields(), options.sort);
-  return emit(context,
-              render::make_rows(std::span<const render::SearchRow>(rows),
-                                fields),
-              "no candidate for '" + text + "'");
+  return emit(
+      context,
+      render::make_rows(std::span<const render::SearchRow>(rows), fields),
+      "no candidate for '" + text + "'");
 }
 
 } // namespace
@@ -76,8 +78,9 @@ void add_search(CLI::App &app, Context &context) {
       "search", "Rank typo-tolerant candidates for TEXT, with a score and the "
                 "reason for each match");
   command->add_option("TEXT", options.words, "Text to look for")->required();
-  command->add_option("-n,--limit", options.limit,
-                      "Print at most N candidates (default 10)")
+  command
+      ->add_option("-n,--limit", options.limit,
+                   "Print at most N candidates (default 10)")
       ->type_name("N");
   add_sort_option(*command, options.sort);
   command->callback([&context] { context.status = run(context, options); });

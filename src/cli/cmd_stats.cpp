@@ -78,8 +78,7 @@ std::vector<render::ClaimRow> claims(const Dataset &data) {
        fmt::format("{} directory entries ({} country and territory "
                    "entries, {} other offices)",
                    data.entries.size(), countries + territories, offices)},
-      {"regions", data.meta.claim_regions,
-       std::to_string(data.regions.size())},
+      {"regions", data.meta.claim_regions, std::to_string(data.regions.size())},
   };
 }
 
@@ -164,8 +163,8 @@ int run(Context &context, const Options &options) {
          all_rows(std::span<const render::ClaimRow>(claim_rows),
                   render::claim_fields()),
          false},
-        {"data", all_rows(std::span<const Dataset>(&data, 1),
-                          render::meta_fields()),
+        {"data",
+         all_rows(std::span<const Dataset>(&data, 1), render::meta_fields()),
          true},
         {"types",
          render::make_rows(std::span<const render::TypeRow>(type_rows), types),

@@ -125,21 +125,21 @@ sort_order(const std::vector<std::vector<SortValue>> &values,
   std::vector<std::size_t> order(values.size());
   for (std::size_t i = 0; i < order.size(); ++i)
     order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a,
-                                                   std::size_t b) {
-    for (std::size_t k = 0; k < descending.size(); ++k) {
-      const SortValue &x = values[a][k];
-      const SortValue &y = values[b][k];
-      // Empty values go last in both directions: a missing code is not
-      // the smallest or the largest one.
-      if (x.empty != y.empty)
-        return y.empty;
-      int cmp = compare(x, y);
-      if (cmp != 0)
-        return descending[k] ? cmp > 0 : cmp < 0;
-    }
-    return false;
-  });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) {
+                     for (std::size_t k = 0; k < descending.size(); ++k) {
+                       const SortValue &x = values[a][k];
+                       const SortValue &y = values[b][k];
+                       // Empty values go last in both directions: a missing
+                       // code is not the smallest or the largest one.
+                       if (x.empty != y.empty)
+                         return y.empty;
+                       int cmp = compare(x, y);
+                       if (cmp != 0)
+                         return descending[k] ? cmp > 0 : cmp < 0;
+                     }
+                     return false;
+                   });
   return order;
 }
 
@@ -177,8 +177,9 @@ void insert_bars(render::Rows &rows, std::string_view after,
 }
 
 void add_sort_option(CLI::App &command, std::string &sort) {
-  command.add_option("-s,--sort", sort,
-                     "Sort by FIELD[,FIELD]; a leading - sorts descending")
+  command
+      .add_option("-s,--sort", sort,
+                  "Sort by FIELD[,FIELD]; a leading - sorts descending")
       ->type_name("FIELDS");
 }
 
@@ -199,8 +200,7 @@ std::optional<std::size_t> parse_limit(std::string_view text) {
 
 void add_list_options(CLI::App &command, ListOptions &options) {
   add_sort_option(command, options.sort);
-  command.add_option("-n,--limit", options.limit,
-                     "Print at most N results")
+  command.add_option("-n,--limit", options.limit, "Print at most N results")
       ->type_name("N");
   command.add_flag("-c,--count", options.count,
                    "Print only the number of results");

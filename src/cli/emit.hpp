@@ -5,9 +5,9 @@
 
 #include "cli/context.hpp"
 #include "cli/fields.hpp"
-#include "util/text.hpp"
 #include "render/fields.hpp"
 #include "render/rows.hpp"
+#include "util/text.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -38,8 +38,8 @@ std::vector<const render::Field<Row> *>
 resolve_fields(const GlobalOptions &options,
                std::span<const render::Field<Row>> table,
                std::string_view defaults) {
-  return render::parse_fields(table,
-                              options.fields.empty() ? defaults : options.fields);
+  return render::parse_fields(table, options.fields.empty() ? defaults
+                                                            : options.fields);
 }
 
 // Writes rows. With no rows: json prints [], csv/tsv/md print their header,

@@ -75,11 +75,11 @@ constexpr EntryField k_entry_fields[] = {
        if (r.entry.code_status == CodeStatus::user_assigned)
          c.emphasis = Emphasis::dim;
      }},
-    {"flag", "FLAG", "flag emoji made from the alpha-2 code",
-     "#country+flag", T::text, false, false,
+    {"flag", "FLAG", "flag emoji made from the alpha-2 code", "#country+flag",
+     T::text, false, false,
      [](const E &r, auto, Cell &c) {
-       c.text = r.entry.kind == Kind::office ? std::string()
-                                             : flag_of(r.entry.iso2);
+       c.text =
+           r.entry.kind == Kind::office ? std::string() : flag_of(r.entry.iso2);
      }},
     {"region", "REGION", "region code (see `iom regions`)", "#region+code",
      T::text, false, false,
@@ -96,8 +96,8 @@ constexpr EntryField k_entry_fields[] = {
        dim_unless_sourced(c, r.entry.region_basis);
      }},
     {"region_basis", "REGION BASIS",
-     "how the region is known: sourced, default or inferred",
-     "#region+basis", T::text, false, false,
+     "how the region is known: sourced, default or inferred", "#region+basis",
+     T::text, false, false,
      [](const E &r, auto, Cell &c) {
        set(c, to_string(r.entry.region_basis));
        dim_unless_sourced(c, r.entry.region_basis);
@@ -127,16 +127,16 @@ constexpr EntryField k_entry_fields[] = {
     {"type_source", "TYPE SOURCE", "the source or reasoning for the type",
      "#org+type+source", T::text, false, false,
      [](const E &r, auto, Cell &c) { set(c, r.entry.type_source); }},
-    {"city", "CITY", "city of the office, where a source gives it",
-     "#loc+name", T::text, false, false,
+    {"city", "CITY", "city of the office, where a source gives it", "#loc+name",
+     T::text, false, false,
      [](const E &r, auto, Cell &c) { set(c, r.entry.city); }},
     {"host", "HOST", "ISO alpha-2 of the host country",
      "#country+code+iso2+host", T::text, false, false,
      [](const E &r, auto, Cell &c) {
        set(c, r.entry.kind == Kind::office ? r.entry.host : r.entry.iso2);
      }},
-    {"host_name", "HOST NAME", "name of the host country",
-     "#country+name+host", T::text, false, false,
+    {"host_name", "HOST NAME", "name of the host country", "#country+name+host",
+     T::text, false, false,
      [](const E &r, auto, Cell &c) {
        set(c, r.entry.kind == Kind::office ? host_name(r.data, r.entry.host)
                                            : r.entry.short_name);
@@ -150,9 +150,8 @@ constexpr EntryField k_entry_fields[] = {
     {"sources", "SOURCES", "URLs of the sources of region and type",
      "#meta+source+url", T::text, true, false,
      [](const E &r, auto, Cell &c) { set_list(c, r.entry.sources); }},
-    {"note", "NOTE", "notes on hard cases and conflicts", "#meta+note",
-     T::text, false, false,
-     [](const E &r, auto, Cell &c) { set(c, r.entry.note); }},
+    {"note", "NOTE", "notes on hard cases and conflicts", "#meta+note", T::text,
+     false, false, [](const E &r, auto, Cell &c) { set(c, r.entry.note); }},
 };
 
 using R = RegionRow;
@@ -175,13 +174,11 @@ constexpr Field<RegionRow> k_region_fields[] = {
     {"entries", "ENTRIES", "directory entries in the region",
      "#indicator+num+entries", T::number, false, true,
      [](const R &r, auto, Cell &c) { set_count(c, r.entries); }},
-    {"office", "REGIONAL OFFICE", "the regional office", "#org+name",
-     T::text, false, false,
-     [](const R &r, auto, Cell &c) {
-       set(c, office_name(r.data, r.region));
-     }},
-    {"city", "CITY", "city of the regional office", "#loc+name", T::text,
-     false, false, [](const R &r, auto, Cell &c) { set(c, r.region.city); }},
+    {"office", "REGIONAL OFFICE", "the regional office", "#org+name", T::text,
+     false, false,
+     [](const R &r, auto, Cell &c) { set(c, office_name(r.data, r.region)); }},
+    {"city", "CITY", "city of the regional office", "#loc+name", T::text, false,
+     false, [](const R &r, auto, Cell &c) { set(c, r.region.city); }},
     {"basis", "BASIS",
      "how the regional office is known: sourced, default or inferred",
      "#org+basis", T::text, false, false,
@@ -205,20 +202,29 @@ constexpr Field<TypeRow> k_type_fields[] = {
 };
 
 constexpr Field<StatsRow> k_stats_region = {
-    "region", "REGION", "region code; empty for no region and for the totals",
-    "#region+code", T::text, false, false,
+    "region",
+    "REGION",
+    "region code; empty for no region and for the totals",
+    "#region+code",
+    T::text,
+    false,
+    false,
     [](const StatsRow &r, auto, Cell &c) {
       set(c, r.region ? r.region->code : r.label);
     }};
 constexpr Field<StatsRow> k_stats_total = {
-    "total", "TOTAL", "entries in the row", "#indicator+num+total", T::number,
-    false, true,
+    "total",
+    "TOTAL",
+    "entries in the row",
+    "#indicator+num+total",
+    T::number,
+    false,
+    true,
     [](const StatsRow &r, auto, Cell &c) { set_count(c, r.total); }};
 
 constexpr Field<ClaimRow> k_claim_fields[] = {
     {"claim", "CLAIM", "what the source page claims", "#meta+claim", T::text,
-     false, false,
-     [](const ClaimRow &r, auto, Cell &c) { set(c, r.claim); }},
+     false, false, [](const ClaimRow &r, auto, Cell &c) { set(c, r.claim); }},
     {"page", "THE PAGE SAYS", "the source page's figure",
      "#indicator+text+page", T::text, false, false,
      [](const ClaimRow &r, auto, Cell &c) { set(c, r.page); }},
@@ -234,8 +240,8 @@ constexpr Field<Dataset> k_meta_fields[] = {
     {"captured", "CAPTURED", "capture date of the source page",
      "#date+captured", T::text, false, false,
      [](const Dataset &d, auto, Cell &c) { set(c, d.meta.captured); }},
-    {"source", "SOURCE", "URL of the source page", "#meta+source+url",
-     T::text, false, false,
+    {"source", "SOURCE", "URL of the source page", "#meta+source+url", T::text,
+     false, false,
      [](const Dataset &d, auto, Cell &c) { set(c, d.meta.source); }},
     {"origin", "ORIGIN", "built-in or the dataset file", "#meta+origin",
      T::text, false, false,
@@ -252,8 +258,7 @@ constexpr Field<SearchRow> k_search_own[] = {
      "#meta+match", T::text, false, false,
      [](const S &r, auto, Cell &c) { set(c, r.match); }},
     {"key", "MATCHED", "the name, alias or code that matched", "#meta+key",
-     T::text, false, false,
-     [](const S &r, auto, Cell &c) { set(c, r.key); }},
+     T::text, false, false, [](const S &r, auto, Cell &c) { set(c, r.key); }},
 };
 
 // A search row shows every entry field too: each one reads the candidate's
@@ -265,8 +270,8 @@ void search_entry_get(const SearchRow &row, std::size_t slot, Cell &cell) {
 
 template <std::size_t I> constexpr Field<SearchRow> search_entry_field() {
   const EntryField &f = k_entry_fields[I];
-  return {f.name,    f.header,   f.description,          f.hashtag,
-          f.sort,    f.is_list,  f.is_count,             {search_entry_get<I>}};
+  return {f.name, f.header,  f.description, f.hashtag,
+          f.sort, f.is_list, f.is_count,    {search_entry_get<I>}};
 }
 
 constexpr std::size_t k_entry_count = std::size(k_entry_fields);
@@ -292,8 +297,8 @@ constexpr Field<FieldRow> k_field_fields[] = {
      [](const FieldRow &r, auto, Cell &c) {
        set(c, r.is_list ? "yes" : "no");
      }},
-    {"description", "DESCRIPTION", "what the field holds",
-     "#meta+description", T::text, false, false,
+    {"description", "DESCRIPTION", "what the field holds", "#meta+description",
+     T::text, false, false,
      [](const FieldRow &r, auto, Cell &c) { set(c, r.description); }},
     {"hashtag", "HASHTAG", "the field's HXL hashtag and attributes",
      "#meta+hashtag", T::text, false, false,
@@ -381,8 +386,13 @@ std::vector<Field<StatsRow>> stats_fields(const Dataset &data) {
   fields.push_back(k_stats_region);
   for (std::size_t t = 0; t < data.types.size(); ++t) {
     const OfficeType &type = data.types[t];
-    fields.push_back({type.code, type.code, type.name, "#indicator+num+type",
-                      T::number, false, true,
+    fields.push_back({type.code,
+                      type.code,
+                      type.name,
+                      "#indicator+num+type",
+                      T::number,
+                      false,
+                      true,
                       {[](const StatsRow &r, std::size_t slot, Cell &c) {
                         set_count(c, r.counts[slot]);
                       }},

@@ -37,7 +37,7 @@ template <typename Row> struct Getter {
   }
   // get(data, entry, cell), the call cmd_convert makes on an entry field.
   template <typename Data, typename Item>
-    requires requires(const Data &d, const Item &i) { Row{d, i}; }
+  requires requires(const Data &d, const Item &i) { Row{d, i}; }
   void operator()(const Data &data, const Item &item, Cell &cell) const {
     fn(Row{data, item}, 0, cell);
   }
@@ -53,7 +53,6 @@ template <typename Row> struct Field {
   bool is_count = false; // a whole number: JSON bare, right-aligned
   Getter<Row> get;
   std::size_t slot = 0; // passed to get
-
 };
 
 template <typename Row>
@@ -97,7 +96,8 @@ std::vector<const Field<Row> *> parse_fields(std::span<const Field<Row>> table,
 }
 
 template <typename Row>
-std::vector<Column> make_columns(const std::vector<const Field<Row> *> &fields) {
+std::vector<Column>
+make_columns(const std::vector<const Field<Row> *> &fields) {
   std::vector<Column> columns;
   columns.reserve(fields.size());
   for (const Field<Row> *field : fields)

@@ -36,8 +36,7 @@ void append_json_part(std::string &out, const Part &part, bool pretty) {
     if (part.rows.cells.empty())
       out += "null";
     else
-      append_json_object(out, part.rows.cells.front(), part.rows.columns,
-                         keys);
+      append_json_object(out, part.rows.cells.front(), part.rows.columns, keys);
     return;
   }
   if (part.rows.cells.empty()) {

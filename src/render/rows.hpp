@@ -14,7 +14,7 @@ namespace iom::render {
 enum class Emphasis : unsigned char { none, dim };
 
 struct Cell {
-  std::string text;               // scalar value, or the items joined by "; "
+  std::string text; // scalar value, or the items joined by "; "
   // List value (only when Column::is_list). Views: the items belong to the
   // dataset (or other storage) that outlives the Rows, so no copies are made.
   std::vector<std::string_view> items;

@@ -20,8 +20,7 @@ namespace {
 const std::set<std::string_view> k_hxl_hashtags = {
     "#country", "#region", "#org", "#loc", "#indicator", "#meta", "#date"};
 
-template <typename Row>
-void check_table(std::span<const Field<Row>> table) {
+template <typename Row> void check_table(std::span<const Field<Row>> table) {
   std::set<std::string_view> names;
   for (const auto &field : table) {
     CAPTURE(field.name);
