@@ -88,10 +88,25 @@ render::Rows all_rows(std::span<const Row> rows,
   return render::make_rows(rows, render::parse_fields(table, "all"));
 }
 
+using StatsFields = std::vector<const render::Field<render::StatsRow> *>;
+
 // table and md: what a person reads on a terminal.
-void write_human(Context &context, const render::Rows &cross_rows,
-                 const Style &style) {
+void write_human(Context &context, const Cross &parts,
+                 const StatsFields &fields, const Style &style) {
   const Dataset &data = context.data();
+  std::vector<render::StatsRow> rows = parts.regions;
+  if (parts.has_none)
+    rows.push_back(parts.none);
+  rows.push_back(parts.totals);
+  render::Rows cross_rows =
+      render::make_rows(std::span<const render::StatsRow>(rows), fields);
+  if (style.format == render::Format::table && style.options.terminal) {
+    std::vector<std::size_t> totals; // none for the totals row
+    for (std::size_t r = 0; r + 1 < rows.size(); ++r)
+      totals.push_back(rows[r].total);
+    insert_bars(cross_rows, "total", totals);
+  }
+
   std::string &out = context.out().buffer();
   out += "Entries by region and office type\n\n";
   render::write(out, cross_rows, style.format, style.options);
@@ -114,6 +129,47 @@ void write_human(Context &context, const render::Rows &cross_rows,
   out += "\n";
 }
 
+// json and jsonl: one object; tsv and csv: its tables, an empty line apart.
+void write_machine(Context &context, const Cross &parts,
+                   const StatsFields &fields, const Style &style) {
+  const Dataset &data = context.data();
+  const bool json = render::is_json(style.format);
+  auto stats = [&](std::span<const render::StatsRow> rows) {
+    return render::make_rows(rows, fields);
+  };
+  // tsv and csv have no null: there the no-region row, with an empty
+  // region, ends the cross-table, and the totals are a table of their own.
+  std::vector<render::StatsRow> regions = parts.regions;
+  if (parts.has_none && !json)
+    regions.push_back(parts.none);
+  auto claim_rows = claims(data);
+  std::vector<render::TypeRow> type_rows;
+  for (const auto &type : data.types)
+    type_rows.push_back({type, 0});
+
+  std::vector<render::Part> document;
+  document.push_back({"regions", stats(regions), false});
+  if (json)
+    document.push_back({"no_region", stats({&parts.none, 1}), true});
+  document.push_back({"totals", stats({&parts.totals, 1}), true});
+  document.push_back({"claims",
+                      all_rows(std::span<const render::ClaimRow>(claim_rows),
+                               render::claim_fields()),
+                      false});
+  document.push_back(
+      {"data",
+       all_rows(std::span<const Dataset>(&data, 1), render::meta_fields()),
+       true});
+  document.push_back(
+      {"types",
+       render::make_rows(
+           std::span<const render::TypeRow>(type_rows),
+           render::parse_fields(render::type_fields(), "code,name")),
+       false});
+  render::write_document(context.out().buffer(), document, style.format,
+                         style.options);
+}
+
 int run(Context &context, const Options &options) {
   const Dataset &data = context.data();
   Style style = resolve_style(context.options);
@@ -122,59 +178,14 @@ int run(Context &context, const Options &options) {
   std::vector<render::Field<render::StatsRow>> table =
       render::stats_fields(data);
   std::span<const render::Field<render::StatsRow>> fields_table(table);
-  auto fields = resolve_fields(context.options, fields_table, "all");
+  StatsFields fields = resolve_fields(context.options, fields_table, "all");
   const Counts counts = count(data); // the rows' spans point into it
   Cross parts = cross(data, counts, human);
   sort_rows(parts.regions, fields_table, options.sort);
-
-  if (human) {
-    std::vector<render::StatsRow> rows = parts.regions;
-    if (parts.has_none)
-      rows.push_back(parts.none);
-    rows.push_back(parts.totals);
-    render::Rows cross_rows =
-        render::make_rows(std::span<const render::StatsRow>(rows), fields);
-    if (style.format == render::Format::table && style.options.terminal) {
-      std::vector<std::size_t> totals;
-      for (std::size_t r = 0; r + 1 < rows.size(); ++r)
-        totals.push_back(rows[r].total);
-      insert_bars(cross_rows, "total", totals);
-    }
-    write_human(context, cross_rows, style);
-  } else {
-    std::vector<render::StatsRow> regions = parts.regions;
-    // tsv and csv have no null: the no-region row, with an empty region, is
-    // part of the cross-table, and the totals are a table of their own.
-    if (parts.has_none && !render::is_json(style.format))
-      regions.push_back(parts.none);
-    auto claim_rows = claims(data);
-    auto stats = [&](std::span<const render::StatsRow> rows) {
-      return render::make_rows(rows, fields);
-    };
-    auto types = render::parse_fields(render::type_fields(), "code,name");
-    std::vector<render::TypeRow> type_rows;
-    for (const auto &type : data.types)
-      type_rows.push_back({type, 0});
-    std::vector<render::Part> document = {
-        {"regions", stats(regions), false},
-        {"no_region", stats({&parts.none, 1}), true},
-        {"totals", stats({&parts.totals, 1}), true},
-        {"claims",
-         all_rows(std::span<const render::ClaimRow>(claim_rows),
-                  render::claim_fields()),
-         false},
-        {"data",
-         all_rows(std::span<const Dataset>(&data, 1), render::meta_fields()),
-         true},
-        {"types",
-         render::make_rows(std::span<const render::TypeRow>(type_rows), types),
-         false},
-    };
-    if (!render::is_json(style.format))
-      document.erase(document.begin() + 1); // no_region is in regions
-    render::write_document(context.out().buffer(), document, style.format,
-                           style.options);
-  }
+  if (human)
+    write_human(context, parts, fields, style);
+  else
+    write_machine(context, parts, fields, style);
   context.out().flush();
   return data.entries.empty() ? k_exit_no_match : k_exit_ok;
 }
