@@ -171,6 +171,7 @@ complete -c iom -n '__iom_using offices' -s n -l limit -x -d 'Print at most N re
 complete -c iom -n '__iom_using offices' -s c -l count -d 'Print only the number of results'
 
 complete -c iom -n '__iom_using search' -s n -l limit -x -d 'Print at most N candidates (default 10)'
+complete -c iom -n '__iom_using search' -s s -l sort -x -a '(__iom_values -, (__iom_fields))' -d 'Sort by FIELD[,FIELD]; a leading - sorts descending'
 
 complete -c iom -n '__iom_using convert' -l to -x -a '(__iom_values , (__iom_fields))' -d 'Field(s) to print, comma-separated (see \'iom fields\')'
 complete -c iom -n '__iom_using convert' -l from -x -a 'any name iso2 iso3 numeric alias' -d 'Match input only as this kind of key (default any)'
@@ -178,9 +179,13 @@ complete -c iom -n '__iom_using convert' -l fuzzy -d 'Accept the top search cand
 complete -c iom -n '__iom_using convert' -l keep -d 'Keep the input as the first column'
 complete -c iom -n '__iom_using convert' -a '(__iom_values . (__iom_dataset queries))'
 
+complete -c iom -n '__iom_using regions' -s s -l sort -x -a '(__iom_values -, (__iom_fields))' -d 'Sort by FIELD[,FIELD]; a leading - sorts descending'
 
+complete -c iom -n '__iom_using types' -s s -l sort -x -a '(__iom_values -, (__iom_fields))' -d 'Sort by FIELD[,FIELD]; a leading - sorts descending'
 
+complete -c iom -n '__iom_using stats' -s s -l sort -x -a '(__iom_values -, (__iom_fields))' -d 'Sort by FIELD[,FIELD]; a leading - sorts descending'
 
+complete -c iom -n '__iom_using fields' -s s -l sort -x -a '(__iom_values -, (__iom_fields))' -d 'Sort by FIELD[,FIELD]; a leading - sorts descending'
 
 complete -c iom -n '__iom_using validate 1' -F
 

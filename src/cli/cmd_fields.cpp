@@ -9,22 +9,32 @@
 namespace iom::cli {
 namespace {
 
-int run(Context &context) {
-  render::Rows rows;
-  rows.columns = {{"name", "FIELD"}, {"list", "LIST"}, {"description", "DESCRIPTION"}};
-  for (const auto &field : all_fields())
-    rows.cells.push_back({{std::string(field.name)},
-                          {field.is_list ? "yes" : "no"},
-                          {std::string(field.description)}});
-  return emit(context, rows, "no fields");
+struct Options {
+  std::string sort;
+};
+
+// The hashtag column is there for -F; the default output stays as it was.
+constexpr std::string_view k_default_fields = "name,list,description";
+
+int run(Context &context, const Options &options) {
+  std::vector<render::FieldRow> fields;
+  for (const auto &field : render::entry_fields())
+    fields.push_back(
+        {field.name, field.description, field.hashtag, field.is_list});
+  return emit(context,
+              list_rows(context.options, std::move(fields),
+                        render::field_fields(), k_default_fields, options.sort),
+              "no fields");
 }
 
 } // namespace
 
 void add_fields(CLI::App &app, Context &context) {
+  static Options options;
   CLI::App *command = app.add_subcommand(
       "fields", "List the fields that --fields and --sort accept");
-  command->callback([&context] { context.status = run(context); });
+  add_sort_option(*command, options.sort);
+  command->callback([&context] { context.status = run(context, options); });
 }
 
 } // namespace iom::cli

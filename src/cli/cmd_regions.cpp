@@ -1,10 +1,8 @@
-// iom regions: the six regions with their counts.
+// iom regions: the regions with their counts.
 
 #include "cli/commands.hpp"
 #include "cli/emit.hpp"
 #include "util/error.hpp"
-#include "dataset/names.hpp"
-#include "render/bar.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -12,51 +10,39 @@ namespace iom::cli {
 
 namespace {
 
-int run(Context &context) {
-  const Dataset &data = context.data();
-  Style style = resolve_style(context.options);
-  bool bars = style.format == render::Format::table && style.options.terminal;
+struct Options {
+  std::string sort;
+};
 
-  std::vector<std::size_t> countries(data.regions.size()), entries(data.regions.size());
+constexpr std::string_view k_default_fields =
+    "code,name,countries,entries,office,city,basis";
+
+std::vector<render::RegionRow> region_rows(const Dataset &data) {
+  std::vector<std::size_t> countries(data.regions.size() + 1);
+  std::vector<std::size_t> entries(data.regions.size() + 1);
   for (const auto &entry : data.entries) {
-    if (entry.region == k_no_index)
-      continue;
-    entries[entry.region]++;
-    countries[entry.region] += entry.kind != Kind::office;
+    std::size_t region = render::region_position(data, entry);
+    entries[region]++;
+    countries[region] += entry.kind != Kind::office;
   }
-  std::size_t max = 0;
-  for (auto count : countries)
-    max = std::max(max, count);
+  std::vector<render::RegionRow> rows;
+  for (std::size_t i = 0; i < data.regions.size(); ++i)
+    rows.push_back({data, data.regions[i], countries[i], entries[i]});
+  return rows;
+}
 
-  render::Rows rows;
-  rows.columns = {{"code", "CODE"},
-                  {"name", "NAME"},
-                  {"countries", "COUNTRIES", false, true},
-                  {"entries", "ENTRIES", false, true},
-                  {"office", "REGIONAL OFFICE"},
-                  {"city", "CITY"},
-                  {"basis", "BASIS"}};
-  if (bars)
-    rows.columns.insert(rows.columns.begin() + 3, {"bar", ""});
-  for (std::size_t i = 0; i < data.regions.size(); ++i) {
-    const Region &region = data.regions[i];
-    std::string_view office = region.office;
-    for (const auto &entry : data.entries)
-      if (entry.id == region.office)
-        office = entry.short_name;
-    auto &row = rows.cells.emplace_back();
-    row.push_back({std::string(region.code)});
-    row.push_back({std::string(region.name)});
-    row.push_back({std::to_string(countries[i])});
-    if (bars)
-      row.push_back({render::bar(countries[i], max, 20)});
-    row.push_back({std::to_string(entries[i])});
-    row.push_back({std::string(office)});
-    row.push_back({std::string(region.city)});
-    render::Cell basis{std::string(dataset::to_string(region.basis))};
-    if (region.basis != Basis::sourced)
-      basis.emphasis = render::Emphasis::dim;
-    row.push_back(basis);
+int run(Context &context, const Options &options) {
+  const Dataset &data = context.data();
+  std::vector<render::RegionRow> regions = region_rows(data);
+  sort_rows(regions, render::region_fields(), options.sort);
+  render::Rows rows = list_rows(context.options, regions,
+                                render::region_fields(), k_default_fields, {});
+  Style style = resolve_style(context.options);
+  if (style.format == render::Format::table && style.options.terminal) {
+    std::vector<std::size_t> countries;
+    for (const auto &region : regions)
+      countries.push_back(region.countries);
+    insert_bars(rows, "countries", countries);
   }
   return emit(context, rows, "the dataset has no regions");
 }
@@ -64,10 +50,12 @@ int run(Context &context) {
 } // namespace
 
 void add_regions(CLI::App &app, Context &context) {
+  static Options options;
   CLI::App *command = app.add_subcommand(
       "regions", "List the six regions with their counts of countries and "
                  "entries");
-  command->callback([&context] { context.status = run(context); });
+  add_sort_option(*command, options.sort);
+  command->callback([&context] { context.status = run(context, options); });
 }
 
 } // namespace iom::cli

@@ -3,9 +3,9 @@
 
 #include "cli/commands.hpp"
 #include "cli/emit.hpp"
-#include "util/error.hpp"
 #include "cli/explain.hpp"
 #include "query/match.hpp"
+#include "util/error.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -15,9 +15,31 @@ namespace {
 struct Options {
   std::vector<std::string> words;
   std::string limit = "10";
+  std::string sort;
 };
 
 constexpr std::string_view k_default_fields = "name,iso2,iso3,kind";
+constexpr std::string_view k_own_fields = "score,match,key";
+
+// -F picks the entry fields to show after score, match and key; a list that
+// names any of those three picks every column itself.
+std::vector<const render::Field<render::SearchRow> *>
+search_columns(const GlobalOptions &options) {
+  auto table = render::search_fields();
+  std::string_view list = options.fields.empty()
+                              ? k_default_fields
+                              : std::string_view(options.fields);
+  auto fields = render::parse_fields(table, list);
+  for (const auto *field : fields)
+    if (field->name == "score" || field->name == "match" ||
+        field->name == "key")
+      return fields;
+  if (list == "all")
+    return fields;
+  auto own = render::parse_fields(table, k_own_fields);
+  fields.insert(fields.begin(), own.begin(), own.end());
+  return fields;
+}
 
 int run(Context &context, const Options &options) {
   const Dataset &data = context.indexed();
@@ -26,32 +48,26 @@ int run(Context &context, const Options &options) {
     text += (text.empty() ? "" : " ") + word;
   check_query_length(text);
   std::optional<std::size_t> limit = parse_limit(options.limit);
-  std::vector<const Field *> fields =
-      resolve_fields(context.options, k_default_fields);
+  auto fields = search_columns(context.options);
 
   std::vector<query::Candidate> ranked = query::search(data, text);
   if (limit && ranked.size() > *limit)
     ranked.resize(*limit);
-  std::vector<EntryIndex> entries;
-  for (const auto &candidate : ranked)
-    entries.push_back(candidate.entry);
-
-  render::Rows rows = make_rows(data, entries, fields);
-  rows.columns.insert(rows.columns.begin(),
-                      {{"score", "SCORE", false, true},
-                       {"match", "MATCH"},
-                       {"key", "MATCHED"}});
-  for (std::size_t i = 0; i < ranked.size(); ++i) {
-    auto &row = rows.cells[i];
-    std::string reason(query::to_string(ranked[i].reason));
-    if (ranked[i].reason == query::Reason::edit)
-      reason += " (" + std::to_string(ranked[i].distance) + ")";
-    row.insert(row.begin(), {{std::to_string(ranked[i].score)},
-                             {reason},
-                             {std::string(ranked[i].key)}});
+  std::vector<render::SearchRow> rows;
+  for (const auto &candidate : ranked) {
+    std::string match(query::to_string(candidate.reason));
+    if (candidate.reason == query::Reason::edit)
+      match += " (" + std::to_string(candidate.distance) + ")";
+    rows.push_back({data, data.entries[candidate.entry], candidate.score,
+                    std::move(match), candidate.key});
   }
-  return emit(context, rows,
-              "no candidate for '" + text + "'");
+  // --sort orders the best candidates, not all of them: the limit keeps the
+  // ones that match best.
+  sort_rows(rows, render::search_fields(), options.sort);
+  return emit(
+      context,
+      render::make_rows(std::span<const render::SearchRow>(rows), fields),
+      "no candidate for '" + text + "'");
 }
 
 } // namespace
@@ -62,9 +78,11 @@ void add_search(CLI::App &app, Context &context) {
       "search", "Rank typo-tolerant candidates for TEXT, with a score and the "
                 "reason for each match");
   command->add_option("TEXT", options.words, "Text to look for")->required();
-  command->add_option("-n,--limit", options.limit,
-                      "Print at most N candidates (default 10)")
+  command
+      ->add_option("-n,--limit", options.limit,
+                   "Print at most N candidates (default 10)")
       ->type_name("N");
+  add_sort_option(*command, options.sort);
   command->callback([&context] { context.status = run(context, options); });
 }
 

@@ -1,11 +1,13 @@
 // iom stats: the region x type cross-table, the page's headline claims beside
-// the dataset's own counts, and the data version.
+// the dataset's own counts, the data version and the type legend. Every
+// format carries all of it: table and md as on a terminal, tsv and csv as
+// tables separated by a blank line, json and jsonl as one object.
 
 #include "cli/commands.hpp"
 #include "cli/emit.hpp"
-#include "util/error.hpp"
 #include "query/filter.hpp"
-#include "render/bar.hpp"
+#include "render/json.hpp"
+#include "util/error.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -13,102 +15,177 @@
 namespace iom::cli {
 namespace {
 
-render::Rows cross_table(const Dataset &data, bool bars) {
+struct Options {
+  std::string sort;
+};
+
+// The counts behind the cross-table: one row per region, then one for the
+// entries with no region, then the totals.
+struct Counts {
+  std::vector<std::vector<std::size_t>> cells; // [region or none][type]
+  std::vector<std::size_t> row_totals;
+  std::vector<std::size_t> column_totals;
+};
+
+Counts count(const Dataset &data) {
   std::size_t regions = data.regions.size();
-  // One row per region, one for entries with no region, then the totals.
-  std::vector<std::vector<std::size_t>> counts(
-      regions + 1, std::vector<std::size_t>(data.types.size()));
+  Counts counts;
+  counts.cells.assign(regions + 1, std::vector<std::size_t>(data.types.size()));
+  counts.row_totals.assign(regions + 1, 0);
+  counts.column_totals.assign(data.types.size(), 0);
   for (const auto &entry : data.entries) {
-    std::size_t row = entry.region == k_no_index
-                          ? regions
-                          : static_cast<std::size_t>(entry.region);
-    counts[row][entry.type]++;
+    std::size_t r = render::region_position(data, entry);
+    std::size_t t = render::type_position(entry);
+    counts.cells[r][t]++;
+    counts.row_totals[r]++;
+    counts.column_totals[t]++;
   }
-  render::Rows rows;
-  rows.columns.push_back({"region", "REGION"});
-  for (const auto &type : data.types)
-    rows.columns.push_back(
-        {std::string(type.code), fmt::format("{}", type.code), false, true});
-  rows.columns.push_back({"total", "TOTAL", false, true});
-  if (bars)
-    rows.columns.push_back({"bar", ""});
-
-  std::vector<std::size_t> column_totals(data.types.size());
-  std::vector<std::size_t> row_totals(regions + 1);
-  std::size_t max = 0;
-  for (std::size_t r = 0; r <= regions; ++r) {
-    for (std::size_t t = 0; t < data.types.size(); ++t) {
-      row_totals[r] += counts[r][t];
-      column_totals[t] += counts[r][t];
-    }
-    max = std::max(max, row_totals[r]);
-  }
-  for (std::size_t r = 0; r <= regions; ++r) {
-    if (r == regions && row_totals[r] == 0)
-      continue;
-    auto &row = rows.cells.emplace_back();
-    row.push_back({r == regions ? std::string("(no region)")
-                                : std::string(data.regions[r].code)});
-    for (std::size_t t = 0; t < data.types.size(); ++t)
-      row.push_back({std::to_string(counts[r][t])});
-    row.push_back({std::to_string(row_totals[r])});
-    if (bars)
-      row.push_back({render::bar(row_totals[r], max, 20)});
-  }
-  auto &total = rows.cells.emplace_back();
-  total.push_back({"total"});
-  for (auto count : column_totals)
-    total.push_back({std::to_string(count)});
-  total.push_back({std::to_string(data.entries.size())});
-  if (bars)
-    total.push_back({""});
-  return rows;
+  return counts;
 }
 
-render::Rows claims(const Dataset &data) {
+// The cross-table's parts. `human` labels the no-region and totals rows in
+// the region column, as a person reads them; machine formats keep those rows
+// apart instead, with no region.
+struct Cross {
+  std::vector<render::StatsRow> regions; // sorted by --sort
+  render::StatsRow none;
+  render::StatsRow totals;
+  bool has_none; // some entries have no region
+};
+
+Cross cross(const Dataset &data, const Counts &counts, bool human) {
+  std::size_t n = data.regions.size();
+  Cross out{{},
+            {nullptr, human ? "(no region)" : "", counts.cells[n],
+             counts.row_totals[n]},
+            {nullptr, human ? "total" : "", counts.column_totals,
+             data.entries.size()},
+            counts.row_totals[n] > 0};
+  for (std::size_t r = 0; r < n; ++r)
+    out.regions.push_back(
+        {&data.regions[r], {}, counts.cells[r], counts.row_totals[r]});
+  return out;
+}
+
+std::vector<render::ClaimRow> claims(const Dataset &data) {
   auto [countries, territories, offices] = query::count_kinds(data);
-  render::Rows rows;
-  rows.columns = {{"claim", "CLAIM"}, {"page", "THE PAGE SAYS"},
-                  {"dataset", "THE DATASET HAS"}};
-  rows.cells.push_back(
-      {{"countries"},
-       {std::string(data.meta.claim_countries)},
-       {fmt::format("{} countries and territories ({} countries, {} "
-                    "territories)",
-                    countries + territories, countries, territories)}});
-  rows.cells.push_back(
-      {{"field offices"},
-       {std::string(data.meta.claim_field_offices)},
-       {fmt::format("{} directory entries ({} country and territory "
-                    "entries, {} other offices)",
-                    data.entries.size(), countries + territories, offices)}});
-  rows.cells.push_back({{"regions"},
-                        {std::string(data.meta.claim_regions)},
-                        {std::to_string(data.regions.size())}});
-  return rows;
+  return {
+      {"countries", data.meta.claim_countries,
+       fmt::format("{} countries and territories ({} countries, {} "
+                   "territories)",
+                   countries + territories, countries, territories)},
+      {"field offices", data.meta.claim_field_offices,
+       fmt::format("{} directory entries ({} country and territory "
+                   "entries, {} other offices)",
+                   data.entries.size(), countries + territories, offices)},
+      {"regions", data.meta.claim_regions, std::to_string(data.regions.size())},
+  };
 }
 
-int run(Context &context) {
+template <typename Row>
+render::Rows all_rows(std::span<const Row> rows,
+                      std::span<const render::Field<Row>> table) {
+  return render::make_rows(rows, render::parse_fields(table, "all"));
+}
+
+using StatsFields = std::vector<const render::Field<render::StatsRow> *>;
+
+// table and md: what a person reads on a terminal.
+void write_human(Context &context, const Cross &parts,
+                 const StatsFields &fields, const Style &style) {
   const Dataset &data = context.data();
-  Style style = resolve_style(context.options);
-  if (style.format != render::Format::table)
-    return emit(context, cross_table(data, false), "the dataset is empty");
+  std::vector<render::StatsRow> rows = parts.regions;
+  if (parts.has_none)
+    rows.push_back(parts.none);
+  rows.push_back(parts.totals);
+  render::Rows cross_rows =
+      render::make_rows(std::span<const render::StatsRow>(rows), fields);
+  if (style.format == render::Format::table && style.options.terminal) {
+    std::vector<std::size_t> totals; // none for the totals row
+    for (std::size_t r = 0; r + 1 < rows.size(); ++r)
+      totals.push_back(rows[r].total);
+    insert_bars(cross_rows, "total", totals);
+  }
 
   std::string &out = context.out().buffer();
-  render::Options options = style.options;
   out += "Entries by region and office type\n\n";
-  render::write(out, cross_table(data, options.terminal), style.format,
-                options);
+  render::write(out, cross_rows, style.format, style.options);
   out += "\nHeadline claims of the source page beside the dataset's counts\n\n";
-  render::write(out, claims(data), style.format, options);
+  auto claim_rows = claims(data);
+  render::write(out,
+                all_rows(std::span<const render::ClaimRow>(claim_rows),
+                         render::claim_fields()),
+                style.format, style.options);
   out += fmt::format("\nData {} captured {} from {} ({})\n",
                      data.meta.data_version, data.meta.captured,
                      data.meta.source, data.origin);
+  // Markdown joins adjacent lines into one paragraph.
+  if (style.format == render::Format::md)
+    out += "\n";
   out += "Type codes: ";
   for (std::size_t t = 0; t < data.types.size(); ++t)
     out += fmt::format("{}{} = {}", t ? ", " : "", data.types[t].code,
                        data.types[t].name);
   out += "\n";
+}
+
+// json and jsonl: one object; tsv and csv: its tables, an empty line apart.
+void write_machine(Context &context, const Cross &parts,
+                   const StatsFields &fields, const Style &style) {
+  const Dataset &data = context.data();
+  const bool json = render::is_json(style.format);
+  auto stats = [&](std::span<const render::StatsRow> rows) {
+    return render::make_rows(rows, fields);
+  };
+  // tsv and csv have no null: there the no-region row, with an empty
+  // region, ends the cross-table, and the totals are a table of their own.
+  std::vector<render::StatsRow> regions = parts.regions;
+  if (parts.has_none && !json)
+    regions.push_back(parts.none);
+  auto claim_rows = claims(data);
+  std::vector<render::TypeRow> type_rows;
+  for (const auto &type : data.types)
+    type_rows.push_back({type, 0});
+
+  std::vector<render::Part> document;
+  document.push_back({"regions", stats(regions), false});
+  if (json)
+    document.push_back({"no_region", stats({&parts.none, 1}), true});
+  document.push_back({"totals", stats({&parts.totals, 1}), true});
+  document.push_back({"claims",
+                      all_rows(std::span<const render::ClaimRow>(claim_rows),
+                               render::claim_fields()),
+                      false});
+  document.push_back(
+      {"data",
+       all_rows(std::span<const Dataset>(&data, 1), render::meta_fields()),
+       true});
+  document.push_back(
+      {"types",
+       render::make_rows(
+           std::span<const render::TypeRow>(type_rows),
+           render::parse_fields(render::type_fields(), "code,name")),
+       false});
+  render::write_document(context.out().buffer(), document, style.format,
+                         style.options);
+}
+
+int run(Context &context, const Options &options) {
+  const Dataset &data = context.data();
+  Style style = resolve_style(context.options);
+  bool human = style.format == render::Format::table ||
+               style.format == render::Format::md;
+  std::vector<render::Field<render::StatsRow>> table =
+      render::stats_fields(data);
+  std::span<const render::Field<render::StatsRow>> fields_table(table);
+  StatsFields fields = resolve_fields(context.options, fields_table, "all");
+  const Counts counts = count(data); // the rows' spans point into it
+  Cross parts = cross(data, counts, human);
+  sort_rows(parts.regions, fields_table, options.sort);
+  if (human)
+    write_human(context, parts, fields, style);
+  else
+    write_machine(context, parts, fields, style);
   context.out().flush();
   return data.entries.empty() ? k_exit_no_match : k_exit_ok;
 }
@@ -116,10 +193,12 @@ int run(Context &context) {
 } // namespace
 
 void add_stats(CLI::App &app, Context &context) {
+  static Options options;
   CLI::App *command = app.add_subcommand(
       "stats", "Show the region x type cross-table, the page's headline claims "
                "beside the dataset's counts, and the data version");
-  command->callback([&context] { context.status = run(context); });
+  add_sort_option(*command, options.sort);
+  command->callback([&context] { context.status = run(context, options); });
 }
 
 } // namespace iom::cli

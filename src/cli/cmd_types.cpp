@@ -1,4 +1,4 @@
-// iom types: the nine office types, with counts and descriptions.
+// iom types: the office types, with counts and descriptions.
 
 #include "cli/commands.hpp"
 #include "cli/emit.hpp"
@@ -10,32 +10,34 @@ namespace iom::cli {
 
 namespace {
 
-int run(Context &context) {
+struct Options {
+  std::string sort;
+};
+
+constexpr std::string_view k_default_fields = "code,name,entries,description";
+
+int run(Context &context, const Options &options) {
   const Dataset &data = context.data();
   std::vector<std::size_t> counts(data.types.size());
   for (const auto &entry : data.entries)
-    counts[entry.type]++;
-  render::Rows rows;
-  rows.columns = {{"code", "CODE"},
-                  {"name", "NAME"},
-                  {"entries", "ENTRIES", false, true},
-                  {"description", "DESCRIPTION"}};
-  for (std::size_t i = 0; i < data.types.size(); ++i) {
-    const OfficeType &type = data.types[i];
-    rows.cells.push_back({{std::string(type.code)},
-                          {std::string(type.name)},
-                          {std::to_string(counts[i])},
-                          {std::string(type.description)}});
-  }
-  return emit(context, rows, "the dataset has no office types");
+    counts[render::type_position(entry)]++;
+  std::vector<render::TypeRow> types;
+  for (std::size_t i = 0; i < data.types.size(); ++i)
+    types.push_back({data.types[i], counts[i]});
+  return emit(context,
+              list_rows(context.options, std::move(types),
+                        render::type_fields(), k_default_fields, options.sort),
+              "the dataset has no office types");
 }
 
 } // namespace
 
 void add_types(CLI::App &app, Context &context) {
+  static Options options;
   CLI::App *command = app.add_subcommand(
       "types", "List the nine office types with counts and descriptions");
-  command->callback([&context] { context.status = run(context); });
+  add_sort_option(*command, options.sort);
+  command->callback([&context] { context.status = run(context, options); });
 }
 
 } // namespace iom::cli

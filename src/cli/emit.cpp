@@ -2,6 +2,7 @@
 
 #include "cli/choices.hpp"
 #include "query/normalise.hpp"
+#include "render/bar.hpp"
 #include "render/stream.hpp"
 #include "util/error.hpp"
 #include "util/text.hpp"
@@ -76,35 +77,103 @@ int emit(Context &context, const render::Rows &rows,
   return k_exit_ok;
 }
 
-void sort_entries(const Dataset &data, std::vector<EntryIndex> &entries,
-                  std::string_view spec) {
-  struct Key {
-    const Field *field;
-    bool descending;
-  };
-  std::vector<Key> keys;
-  for (std::string_view name : util::split_commas(spec)) {
-    bool descending = name.starts_with('-');
-    if (descending)
-      name.remove_prefix(1);
-    std::vector<const Field *> field = parse_fields(name);
-    keys.push_back({field.front(), descending});
+SortValue sort_value(render::SortKind kind, std::string_view text) {
+  SortValue value;
+  value.empty = text.empty();
+  if (kind == render::SortKind::number) {
+    // Digits compare as a whole number ("012" before "116"); anything else
+    // in a number field sorts after the numbers, as text.
+    bool digits = !text.empty() && text.size() <= 19;
+    std::uint64_t number = 0;
+    for (char c : text) {
+      digits = digits && c >= '0' && c <= '9';
+      number = number * 10 + static_cast<std::uint64_t>(c - '0');
+    }
+    if (digits) {
+      value.is_number = true;
+      value.number = number;
+      return value;
+    }
   }
   // Sort keys are normalised, so "Côte d'Ivoire" sorts among the Cs.
-  std::vector<std::vector<std::string>> texts(data.entries.size());
-  for (EntryIndex index : entries)
-    for (const auto &key : keys)
-      texts[index].push_back(
-          query::normalise(field_text(data, data.entries[index], *key.field)));
-  std::stable_sort(entries.begin(), entries.end(),
-                   [&](EntryIndex a, EntryIndex b) {
-                     for (std::size_t i = 0; i < keys.size(); ++i) {
-                       int order = texts[a][i].compare(texts[b][i]);
-                       if (order != 0)
-                         return keys[i].descending ? order > 0 : order < 0;
+  value.text = query::normalise(text);
+  return value;
+}
+
+namespace {
+
+int compare(const SortValue &a, const SortValue &b) {
+  if (a.is_number != b.is_number)
+    return a.is_number ? -1 : 1;
+  if (a.is_number)
+    return a.number < b.number ? -1 : a.number > b.number ? 1 : 0;
+  return a.text.compare(b.text);
+}
+
+} // namespace
+
+std::vector<std::size_t>
+sort_order(const std::vector<std::vector<SortValue>> &values,
+           const std::vector<bool> &descending) {
+  std::vector<std::size_t> order(values.size());
+  for (std::size_t i = 0; i < order.size(); ++i)
+    order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) {
+                     for (std::size_t k = 0; k < descending.size(); ++k) {
+                       const SortValue &x = values[a][k];
+                       const SortValue &y = values[b][k];
+                       // Empty values go last in both directions: a missing
+                       // code is not the smallest or the largest one.
+                       if (x.empty != y.empty)
+                         return y.empty;
+                       int cmp = compare(x, y);
+                       if (cmp != 0)
+                         return descending[k] ? cmp > 0 : cmp < 0;
                      }
                      return false;
                    });
+  return order;
+}
+
+void sort_entries(const Dataset &data, std::vector<EntryIndex> &entries,
+                  std::string_view spec) {
+  std::vector<render::EntryRow> rows;
+  rows.reserve(entries.size());
+  for (EntryIndex index : entries)
+    rows.push_back({data, data.entries[index]});
+  std::vector<EntryIndex> sorted;
+  sorted.reserve(entries.size());
+  for (std::size_t i : sort_order(std::span<const render::EntryRow>(rows),
+                                  render::entry_fields(), spec))
+    sorted.push_back(entries[i]);
+  entries = std::move(sorted);
+}
+
+void insert_bars(render::Rows &rows, std::string_view after,
+                 const std::vector<std::size_t> &values) {
+  auto column = std::find_if(rows.columns.begin(), rows.columns.end(),
+                             [&](const auto &c) { return c.name == after; });
+  if (column == rows.columns.end())
+    return;
+  std::size_t at = static_cast<std::size_t>(column - rows.columns.begin()) + 1;
+  std::size_t max = 0;
+  for (auto value : values)
+    max = std::max(max, value);
+  rows.columns.insert(rows.columns.begin() + static_cast<std::ptrdiff_t>(at),
+                      {"bar", ""});
+  for (std::size_t r = 0; r < rows.cells.size(); ++r) {
+    auto &row = rows.cells[r];
+    row.insert(row.begin() + static_cast<std::ptrdiff_t>(at),
+               {r < values.size() ? render::bar(values[r], max, 20) : ""});
+  }
+}
+
+void add_sort_option(CLI::App &command, std::string &sort) {
+  command
+      .add_option("-s,--sort", sort,
+                  "Sort by FIELD[,FIELD]; a leading - sorts descending")
+      ->type_name("FIELDS");
 }
 
 std::optional<std::size_t> parse_limit(std::string_view text) {
@@ -123,11 +192,8 @@ std::optional<std::size_t> parse_limit(std::string_view text) {
 }
 
 void add_list_options(CLI::App &command, ListOptions &options) {
-  command.add_option("-s,--sort", options.sort,
-                     "Sort by FIELD[,FIELD]; a leading - sorts descending")
-      ->type_name("FIELDS");
-  command.add_option("-n,--limit", options.limit,
-                     "Print at most N results")
+  add_sort_option(command, options.sort);
+  command.add_option("-n,--limit", options.limit, "Print at most N results")
       ->type_name("N");
   command.add_flag("-c,--count", options.count,
                    "Print only the number of results");

@@ -5,9 +5,13 @@
 
 #include "cli/context.hpp"
 #include "cli/fields.hpp"
+#include "render/fields.hpp"
 #include "render/rows.hpp"
+#include "util/text.hpp"
 
+#include <cstdint>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -29,14 +33,94 @@ Style resolve_style(const GlobalOptions &options);
 std::vector<const Field *> resolve_fields(const GlobalOptions &options,
                                           std::string_view defaults);
 
+template <typename Row>
+std::vector<const render::Field<Row> *>
+resolve_fields(const GlobalOptions &options,
+               std::span<const render::Field<Row>> table,
+               std::string_view defaults) {
+  return render::parse_fields(table, options.fields.empty() ? defaults
+                                                            : options.fields);
+}
+
 // Writes rows. With no rows: json prints [], csv/tsv/md print their header,
 // the table prints nothing; `empty_message` goes to stderr and the status is 1.
 int emit(Context &context, const render::Rows &rows,
          std::string_view empty_message);
 
+// One --sort key's value: text compares normalised, a number as a number;
+// an empty value sorts last whichever the direction.
+struct SortValue {
+  bool empty = true;
+  bool is_number = false;
+  std::uint64_t number = 0;
+  std::string text;
+};
+
+SortValue sort_value(render::SortKind kind, std::string_view text);
+
+// The stable order of the rows whose key values are values[row][key].
+std::vector<std::size_t>
+sort_order(const std::vector<std::vector<SortValue>> &values,
+           const std::vector<bool> &descending);
+
+// The order of rows under a --sort spec ("name", "-region,name") over the
+// field table; stable. Throws iom::Error (exit 2) for an unknown field.
+template <typename Row>
+std::vector<std::size_t> sort_order(std::span<const Row> rows,
+                                    std::span<const render::Field<Row>> table,
+                                    std::string_view spec) {
+  std::vector<const render::Field<Row> *> keys;
+  std::vector<bool> descending;
+  for (std::string_view name : util::split_commas(spec)) {
+    descending.push_back(name.starts_with('-'));
+    if (descending.back())
+      name.remove_prefix(1);
+    keys.push_back(render::parse_fields(table, name).front());
+  }
+  std::vector<std::vector<SortValue>> values(rows.size());
+  for (std::size_t r = 0; r < rows.size(); ++r)
+    for (const auto *key : keys)
+      values[r].push_back(
+          sort_value(key->sort, render::field_text(rows[r], *key)));
+  return sort_order(values, descending);
+}
+
+// Sorts rows in place by a --sort spec; an empty spec keeps their order.
+template <typename Row>
+void sort_rows(std::vector<Row> &rows,
+               std::span<const render::Field<Row>> table,
+               std::string_view spec) {
+  if (spec.empty())
+    return;
+  std::vector<Row> sorted;
+  sorted.reserve(rows.size());
+  for (std::size_t i : sort_order(std::span<const Row>(rows), table, spec))
+    sorted.push_back(rows[i]);
+  rows = std::move(sorted);
+}
+
 // Sorts entry indices by a --sort spec ("name", "-region,name"); stable.
 void sort_entries(const Dataset &data, std::vector<EntryIndex> &entries,
                   std::string_view spec);
+
+// The rows of a list that is not of entries: -F picks the fields (else
+// `defaults`), `sort` orders the rows.
+template <typename Row>
+render::Rows list_rows(const GlobalOptions &options, std::vector<Row> rows,
+                       std::span<const render::Field<Row>> table,
+                       std::string_view defaults, std::string_view sort) {
+  auto fields = resolve_fields(options, table, defaults);
+  sort_rows(rows, table, sort);
+  return render::make_rows(std::span<const Row>(rows), fields);
+}
+
+// Inserts a bar column after the column named `after` (when shown), with one
+// bar per row of value/max; for a terminal table only.
+void insert_bars(render::Rows &rows, std::string_view after,
+                 const std::vector<std::size_t> &values);
+
+// -s/--sort alone, for the lists that take no --limit or --count.
+void add_sort_option(CLI::App &command, std::string &sort);
 
 // Options that --sort, --limit and --count share across list commands.
 struct ListOptions {

@@ -1,6 +1,6 @@
 #include "docs/completion_rules.hpp"
 
-#include "cli/fields.hpp"
+#include "render/fields.hpp"
 
 #include <algorithm>
 #include <span>
@@ -57,7 +57,7 @@ Rule argument_rule(const Command &command, const Positional &positional) {
 
 std::vector<Word> field_words() {
   std::vector<Word> out;
-  for (const cli::Field &field : cli::all_fields())
+  for (const auto &field : render::all_fields())
     out.push_back({std::string(field.name), std::string(field.description)});
   return out;
 }

@@ -1,6 +1,6 @@
 #include "docs/man.hpp"
 
-#include "cli/fields.hpp"
+#include "render/fields.hpp"
 #include "dataset/builtin.hpp"
 #include "docs/tree.hpp"
 #include "version.hpp"
@@ -195,7 +195,7 @@ std::string options(const Tree &tree) {
 
 std::string fields() {
   std::string out;
-  for (const cli::Field &field : cli::all_fields()) {
+  for (const render::EntryField &field : render::all_fields()) {
     std::string text(field.description);
     if (field.is_list)
       text += " (a list)";

@@ -14,7 +14,7 @@ namespace iom::render {
 enum class Emphasis : unsigned char { none, dim };
 
 struct Cell {
-  std::string text;               // scalar value, or the items joined by "; "
+  std::string text; // scalar value, or the items joined by "; "
   // List value (only when Column::is_list). Views: the items belong to the
   // dataset (or other storage) that outlives the Rows, so no copies are made.
   std::vector<std::string_view> items;
@@ -54,5 +54,22 @@ inline const Cell &cell_at(const std::vector<Cell> &row, std::size_t column) {
 // Appends the formatted rows to out. No I/O.
 void write(std::string &out, const Rows &rows, Format format,
            const Options &options);
+
+constexpr bool is_json(Format format) {
+  return format == Format::json || format == Format::jsonl;
+}
+
+// One named table of a document of several (iom stats).
+struct Part {
+  std::string_view key; // JSON key
+  Rows rows;
+  bool single = false; // JSON: one object (the first row), not an array
+};
+
+// A document of several tables. json prints one object with a key per part,
+// jsonl the same object on one line; the other formats print the tables one
+// after another, separated by an empty line (a CSV BOM only once).
+void write_document(std::string &out, const std::vector<Part> &parts,
+                    Format format, const Options &options);
 
 } // namespace iom::render

@@ -107,6 +107,18 @@ CASES.update({
     "convert-too-long-keep-jsonl": {"args": ["convert", "--to", "iso3", "--keep", "-f", "jsonl"], "stdin": b"x" * 300 + b"\nkenya\n"},
     "convert-jsonl-empty-field-null": {"args": ["convert", "--to", "iso3,numeric,city", "-f", "jsonl", "kosovo", "kenya"]},
     "convert-jsonl-list-field-miss": {"args": ["convert", "--to", "iso3,languages", "-f", "jsonl", "namibia", "atlantis"]},
+    # every list goes through its field table: -F and -s work everywhere
+    "regions-fields": {"args": ["regions", "-F", "code,name", "-f", "tsv"]},
+    "regions-sort-countries-desc": {"args": ["regions", "-s", "-countries", "-f", "tsv", "-F", "code,countries"]},
+    "regions-bad-field": {"args": ["regions", "-F", "code,capital"]},
+    "regions-bad-sort": {"args": ["regions", "-s", "size"]},
+    "types-fields-sort": {"args": ["types", "-s", "-entries,code", "-f", "csv", "-F", "code,entries"]},
+    "stats-fields-sort": {"args": ["stats", "-s", "-total", "-F", "region,co,total", "-f", "table"]},
+    "search-sort-fields": {"args": ["search", "guinea", "-s", "-name", "-F", "name,score", "-f", "tsv"]},
+    "search-bad-field": {"args": ["search", "kenya", "-F", "capital"]},
+    "fields-hashtags": {"args": ["fields", "-F", "name,hashtag", "-f", "tsv"]},
+    "countries-sort-numeric": {"args": ["countries", "-s", "numeric", "-n", "4", "-f", "tsv", "-F", "name,numeric"]},
+    "offices-sort-numeric-empty-last": {"args": ["offices", "-r", "mena", "-s", "-numeric", "-f", "tsv", "-F", "id,numeric"]},
     # validate
     "validate-builtin": {"args": ["validate"]},
     "validate-mini": {"args": ["validate", "@SRC@/tests/bad/files/valid.toml"]},

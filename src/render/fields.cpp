@@ -1,0 +1,405 @@
+#include "render/fields.hpp"
+
+#include "model_names.hpp"
+
+#include <array>
+#include <utility>
+
+namespace iom::render {
+namespace {
+
+void set(Cell &cell, std::string_view text) { cell.text.assign(text); }
+
+void set_count(Cell &cell, std::size_t count) {
+  cell.text = std::to_string(count);
+}
+
+void set_list(Cell &cell, Strings items) {
+  cell.text.clear();
+  cell.items.assign(items.begin(), items.end());
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0)
+      cell.text += "; ";
+    cell.text += items[i];
+  }
+}
+
+// Provenance that is not sourced is shown dimmed: a reader must always be able
+// to tell a sourced fact from an assumption.
+void dim_unless_sourced(Cell &cell, Basis basis) {
+  cell.emphasis = basis == Basis::sourced ? Emphasis::none : Emphasis::dim;
+}
+
+std::string_view host_name(const Dataset &data, std::string_view iso2) {
+  if (iso2.empty())
+    return {};
+  for (const auto &host : data.hosts)
+    if (host.iso2 == iso2)
+      return host.name;
+  for (const auto &entry : data.entries)
+    if (entry.iso2 == iso2 && entry.kind != Kind::office)
+      return entry.short_name;
+  return iso2;
+}
+
+using E = EntryRow;
+using T = SortKind;
+
+constexpr EntryField k_entry_fields[] = {
+    {"id", "ID", "stable identifier (lowercase, hyphenated)", "#meta+id",
+     T::text, false, false,
+     [](const E &r, auto, Cell &c) { set(c, r.entry.id); }},
+    {"name", "NAME", "directory name, as IOM lists it", "#country+name",
+     T::text, false, false,
+     [](const E &r, auto, Cell &c) { set(c, r.entry.name); }},
+    {"short_name", "SHORT NAME", "common English name", "#country+name+short",
+     T::text, false, false,
+     [](const E &r, auto, Cell &c) { set(c, r.entry.short_name); }},
+    {"kind", "KIND", "country, territory or office", "#meta+kind", T::text,
+     false, false,
+     [](const E &r, auto, Cell &c) { set(c, to_string(r.entry.kind)); }},
+    {"iso2", "ISO2", "ISO 3166-1 alpha-2 code (user-assigned for Kosovo)",
+     "#country+code+iso2", T::text, false, false,
+     [](const E &r, auto, Cell &c) { set(c, r.entry.iso2); }},
+    {"iso3", "ISO3", "ISO 3166-1 alpha-3 code (user-assigned for Kosovo)",
+     "#country+code+iso3", T::text, false, false,
+     [](const E &r, auto, Cell &c) { set(c, r.entry.iso3); }},
+    // A number to sort by, but a code to print: "004" stays a JSON string.
+    {"numeric", "NUMERIC", "ISO 3166-1 numeric code, three digits",
+     "#country+code+numeric", T::number, false, false,
+     [](const E &r, auto, Cell &c) { set(c, r.entry.numeric); }},
+    {"code_status", "CODES", "iso, user-assigned or none",
+     "#country+code+status", T::text, false, false,
+     [](const E &r, auto, Cell &c) {
+       set(c, to_string(r.entry.code_status));
+       if (r.entry.code_status == CodeStatus::user_assigned)
+         c.emphasis = Emphasis::dim;
+     }},
+    {"flag", "FLAG", "flag emoji made from the alpha-2 code", "#country+flag",
+     T::text, false, false,
+     [](const E &r, auto, Cell &c) {
+       c.text =
+           r.entry.kind == Kind::office ? std::string() : flag_of(r.entry.iso2);
+     }},
+    {"region", "REGION", "region code (see `iom regions`)", "#region+code",
+     T::text, false, false,
+     [](const E &r, auto, Cell &c) {
+       const Region *region = region_of(r.data, r.entry);
+       set(c, region ? region->code : std::string_view());
+       dim_unless_sourced(c, r.entry.region_basis);
+     }},
+    {"region_name", "REGION NAME", "region name", "#region+name", T::text,
+     false, false,
+     [](const E &r, auto, Cell &c) {
+       const Region *region = region_of(r.data, r.entry);
+       set(c, region ? region->name : std::string_view());
+       dim_unless_sourced(c, r.entry.region_basis);
+     }},
+    {"region_basis", "REGION BASIS",
+     "how the region is known: sourced, default or inferred", "#region+basis",
+     T::text, false, false,
+     [](const E &r, auto, Cell &c) {
+       set(c, to_string(r.entry.region_basis));
+       dim_unless_sourced(c, r.entry.region_basis);
+     }},
+    {"region_source", "REGION SOURCE", "the source or reasoning for the region",
+     "#region+source", T::text, false, false,
+     [](const E &r, auto, Cell &c) { set(c, r.entry.region_source); }},
+    {"type", "TYPE", "office type code (see `iom types`)", "#org+type+code",
+     T::text, false, false,
+     [](const E &r, auto, Cell &c) {
+       set(c, type_of(r.data, r.entry).code);
+       dim_unless_sourced(c, r.entry.type_basis);
+     }},
+    {"type_name", "TYPE NAME", "office type name", "#org+type+name", T::text,
+     false, false,
+     [](const E &r, auto, Cell &c) {
+       set(c, type_of(r.data, r.entry).name);
+       dim_unless_sourced(c, r.entry.type_basis);
+     }},
+    {"type_basis", "TYPE BASIS",
+     "how the office type is known: sourced, default or inferred",
+     "#org+type+basis", T::text, false, false,
+     [](const E &r, auto, Cell &c) {
+       set(c, to_string(r.entry.type_basis));
+       dim_unless_sourced(c, r.entry.type_basis);
+     }},
+    {"type_source", "TYPE SOURCE", "the source or reasoning for the type",
+     "#org+type+source", T::text, false, false,
+     [](const E &r, auto, Cell &c) { set(c, r.entry.type_source); }},
+    {"city", "CITY", "city of the office, where a source gives it", "#loc+name",
+     T::text, false, false,
+     [](const E &r, auto, Cell &c) { set(c, r.entry.city); }},
+    {"host", "HOST", "ISO alpha-2 of the host country",
+     "#country+code+iso2+host", T::text, false, false,
+     [](const E &r, auto, Cell &c) {
+       set(c, r.entry.kind == Kind::office ? r.entry.host : r.entry.iso2);
+     }},
+    {"host_name", "HOST NAME", "name of the host country", "#country+name+host",
+     T::text, false, false,
+     [](const E &r, auto, Cell &c) {
+       set(c, r.entry.kind == Kind::office ? host_name(r.data, r.entry.host)
+                                           : r.entry.short_name);
+     }},
+    {"languages", "LANGUAGES", "site-language codes of the directory entry",
+     "#meta+lang", T::text, true, false,
+     [](const E &r, auto, Cell &c) { set_list(c, r.entry.languages); }},
+    {"aliases", "ALIASES", "former names, exonyms and common short forms",
+     "#country+name+alt", T::text, true, false,
+     [](const E &r, auto, Cell &c) { set_list(c, r.entry.aliases); }},
+    {"sources", "SOURCES", "URLs of the sources of region and type",
+     "#meta+source+url", T::text, true, false,
+     [](const E &r, auto, Cell &c) { set_list(c, r.entry.sources); }},
+    {"note", "NOTE", "notes on hard cases and conflicts", "#meta+note", T::text,
+     false, false, [](const E &r, auto, Cell &c) { set(c, r.entry.note); }},
+};
+
+using R = RegionRow;
+
+std::string_view office_name(const Dataset &data, const Region &region) {
+  for (const auto &entry : data.entries)
+    if (entry.id == region.office)
+      return entry.short_name;
+  return region.office;
+}
+
+constexpr Field<RegionRow> k_region_fields[] = {
+    {"code", "CODE", "region code", "#region+code", T::text, false, false,
+     [](const R &r, auto, Cell &c) { set(c, r.region.code); }},
+    {"name", "NAME", "region name", "#region+name", T::text, false, false,
+     [](const R &r, auto, Cell &c) { set(c, r.region.name); }},
+    {"countries", "COUNTRIES", "countries and territories in the region",
+     "#indicator+num+countries", T::number, false, true,
+     [](const R &r, auto, Cell &c) { set_count(c, r.countries); }},
+    {"entries", "ENTRIES", "directory entries in the region",
+     "#indicator+num+entries", T::number, false, true,
+     [](const R &r, auto, Cell &c) { set_count(c, r.entries); }},
+    {"office", "REGIONAL OFFICE", "the regional office", "#org+name", T::text,
+     false, false,
+     [](const R &r, auto, Cell &c) { set(c, office_name(r.data, r.region)); }},
+    {"city", "CITY", "city of the regional office", "#loc+name", T::text, false,
+     false, [](const R &r, auto, Cell &c) { set(c, r.region.city); }},
+    {"basis", "BASIS",
+     "how the regional office is known: sourced, default or inferred",
+     "#org+basis", T::text, false, false,
+     [](const R &r, auto, Cell &c) {
+       set(c, to_string(r.region.basis));
+       dim_unless_sourced(c, r.region.basis);
+     }},
+};
+
+constexpr Field<TypeRow> k_type_fields[] = {
+    {"code", "CODE", "office type code", "#org+type+code", T::text, false,
+     false, [](const TypeRow &r, auto, Cell &c) { set(c, r.type.code); }},
+    {"name", "NAME", "office type name", "#org+type+name", T::text, false,
+     false, [](const TypeRow &r, auto, Cell &c) { set(c, r.type.name); }},
+    {"entries", "ENTRIES", "directory entries of this type",
+     "#indicator+num+entries", T::number, false, true,
+     [](const TypeRow &r, auto, Cell &c) { set_count(c, r.entries); }},
+    {"description", "DESCRIPTION", "what the type means and how it is known",
+     "#meta+description", T::text, false, false,
+     [](const TypeRow &r, auto, Cell &c) { set(c, r.type.description); }},
+};
+
+constexpr Field<StatsRow> k_stats_region = {
+    "region",
+    "REGION",
+    "region code; empty for no region and for the totals",
+    "#region+code",
+    T::text,
+    false,
+    false,
+    [](const StatsRow &r, auto, Cell &c) {
+      set(c, r.region ? r.region->code : r.label);
+    }};
+constexpr Field<StatsRow> k_stats_total = {
+    "total",
+    "TOTAL",
+    "entries in the row",
+    "#indicator+num+total",
+    T::number,
+    false,
+    true,
+    [](const StatsRow &r, auto, Cell &c) { set_count(c, r.total); }};
+
+constexpr Field<ClaimRow> k_claim_fields[] = {
+    {"claim", "CLAIM", "what the source page claims", "#meta+claim", T::text,
+     false, false, [](const ClaimRow &r, auto, Cell &c) { set(c, r.claim); }},
+    {"page", "THE PAGE SAYS", "the source page's figure",
+     "#indicator+text+page", T::text, false, false,
+     [](const ClaimRow &r, auto, Cell &c) { set(c, r.page); }},
+    {"dataset", "THE DATASET HAS", "the dataset's own count",
+     "#indicator+text+dataset", T::text, false, false,
+     [](const ClaimRow &r, auto, Cell &c) { set(c, r.dataset); }},
+};
+
+constexpr Field<Dataset> k_meta_fields[] = {
+    {"data_version", "DATA", "version of the data", "#meta+version", T::text,
+     false, false,
+     [](const Dataset &d, auto, Cell &c) { set(c, d.meta.data_version); }},
+    {"captured", "CAPTURED", "capture date of the source page",
+     "#date+captured", T::text, false, false,
+     [](const Dataset &d, auto, Cell &c) { set(c, d.meta.captured); }},
+    {"source", "SOURCE", "URL of the source page", "#meta+source+url", T::text,
+     false, false,
+     [](const Dataset &d, auto, Cell &c) { set(c, d.meta.source); }},
+    {"origin", "ORIGIN", "built-in or the dataset file", "#meta+origin",
+     T::text, false, false,
+     [](const Dataset &d, auto, Cell &c) { set(c, d.origin); }},
+};
+
+using S = SearchRow;
+
+constexpr Field<SearchRow> k_search_own[] = {
+    {"score", "SCORE", "how well the candidate matches (higher is better)",
+     "#meta+score", T::number, false, true,
+     [](const S &r, auto, Cell &c) { c.text = std::to_string(r.score); }},
+    {"match", "MATCH", "how it matched: exact, prefix, word, edit (distance)",
+     "#meta+match", T::text, false, false,
+     [](const S &r, auto, Cell &c) { set(c, r.match); }},
+    {"key", "MATCHED", "the name, alias or code that matched", "#meta+key",
+     T::text, false, false, [](const S &r, auto, Cell &c) { set(c, r.key); }},
+};
+
+// A search row shows every entry field too: each one reads the candidate's
+// entry through the entry table, so the two tables cannot drift apart.
+template <std::size_t I>
+void search_entry_get(const SearchRow &row, std::size_t slot, Cell &cell) {
+  k_entry_fields[I].get(EntryRow{row.data, row.entry}, slot, cell);
+}
+
+template <std::size_t I> constexpr Field<SearchRow> search_entry_field() {
+  const EntryField &f = k_entry_fields[I];
+  return {f.name, f.header,  f.description, f.hashtag,
+          f.sort, f.is_list, f.is_count,    {search_entry_get<I>}};
+}
+
+constexpr std::size_t k_entry_count = std::size(k_entry_fields);
+constexpr std::size_t k_search_own_count = std::size(k_search_own);
+
+template <std::size_t... I>
+constexpr std::array<Field<SearchRow>, k_search_own_count + sizeof...(I)>
+make_search_fields(std::index_sequence<I...>) {
+  return {k_search_own[0], k_search_own[1], k_search_own[2],
+          search_entry_field<I>()...};
+}
+
+static_assert(k_search_own_count == 3);
+constexpr auto k_search_fields =
+    make_search_fields(std::make_index_sequence<k_entry_count>());
+
+constexpr Field<FieldRow> k_field_fields[] = {
+    {"name", "FIELD", "the name --fields and --sort accept", "#meta+name",
+     T::text, false, false,
+     [](const FieldRow &r, auto, Cell &c) { set(c, r.name); }},
+    {"list", "LIST", "yes when the field holds a list", "#meta+list", T::text,
+     false, false,
+     [](const FieldRow &r, auto, Cell &c) {
+       set(c, r.is_list ? "yes" : "no");
+     }},
+    {"description", "DESCRIPTION", "what the field holds", "#meta+description",
+     T::text, false, false,
+     [](const FieldRow &r, auto, Cell &c) { set(c, r.description); }},
+    {"hashtag", "HASHTAG", "the field's HXL hashtag and attributes",
+     "#meta+hashtag", T::text, false, false,
+     [](const FieldRow &r, auto, Cell &c) { set(c, r.hashtag); }},
+};
+
+} // namespace
+
+const Region *region_of(const Dataset &data, const Entry &entry) {
+  return entry.region == k_no_index ? nullptr : &data.regions[entry.region];
+}
+
+const OfficeType &type_of(const Dataset &data, const Entry &entry) {
+  return data.types[type_position(entry)];
+}
+
+std::size_t region_position(const Dataset &data, const Entry &entry) {
+  const Region *region = region_of(data, entry);
+  return region ? static_cast<std::size_t>(region - data.regions.data())
+                : data.regions.size();
+}
+
+std::size_t type_position(const Entry &entry) {
+  return static_cast<std::size_t>(entry.type);
+}
+
+std::span<const EntryField> entry_fields() { return k_entry_fields; }
+
+const EntryField *find_field(std::string_view name) {
+  return find_field(entry_fields(), name);
+}
+
+std::vector<const EntryField *> parse_fields(std::string_view list) {
+  return parse_fields(entry_fields(), list);
+}
+
+void fill_row(const Dataset &data, const Entry &entry,
+              const std::vector<const EntryField *> &fields,
+              std::vector<Cell> &row) {
+  fill_row(EntryRow{data, entry}, fields, row);
+}
+
+Rows make_rows(const Dataset &data, std::span<const EntryIndex> entries,
+               const std::vector<const EntryField *> &fields) {
+  Rows rows;
+  rows.columns = make_columns(fields);
+  rows.cells.reserve(entries.size());
+  for (EntryIndex index : entries)
+    fill_row(data, data.entries[index], fields, rows.cells.emplace_back());
+  return rows;
+}
+
+std::string field_text(const Dataset &data, const Entry &entry,
+                       const EntryField &field) {
+  return field_text(EntryRow{data, entry}, field);
+}
+
+std::string flag_of(std::string_view iso2) {
+  std::string flag;
+  if (iso2.size() != 2)
+    return flag;
+  for (char c : iso2) {
+    if (c < 'A' || c > 'Z')
+      return {};
+    // U+1F1E6 REGIONAL INDICATOR SYMBOL LETTER A + offset, as UTF-8.
+    unsigned code = 0x1F1E6 + static_cast<unsigned>(c - 'A');
+    flag += static_cast<char>(0xF0);
+    flag += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+    flag += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+    flag += static_cast<char>(0x80 | (code & 0x3F));
+  }
+  return flag;
+}
+
+std::span<const Field<RegionRow>> region_fields() { return k_region_fields; }
+std::span<const Field<TypeRow>> type_fields() { return k_type_fields; }
+std::span<const Field<ClaimRow>> claim_fields() { return k_claim_fields; }
+std::span<const Field<Dataset>> meta_fields() { return k_meta_fields; }
+std::span<const Field<SearchRow>> search_fields() { return k_search_fields; }
+std::span<const Field<FieldRow>> field_fields() { return k_field_fields; }
+
+std::vector<Field<StatsRow>> stats_fields(const Dataset &data) {
+  std::vector<Field<StatsRow>> fields;
+  fields.reserve(data.types.size() + 2);
+  fields.push_back(k_stats_region);
+  for (std::size_t t = 0; t < data.types.size(); ++t) {
+    const OfficeType &type = data.types[t];
+    fields.push_back({type.code,
+                      type.code,
+                      type.name,
+                      "#indicator+num+type",
+                      T::number,
+                      false,
+                      true,
+                      {[](const StatsRow &r, std::size_t slot, Cell &c) {
+                        set_count(c, r.counts[slot]);
+                      }},
+                      t});
+  }
+  fields.push_back(k_stats_total);
+  return fields;
+}
+
+} // namespace iom::render
