@@ -60,7 +60,7 @@ render::Format parse_line_format(std::string_view format) {
 }
 
 // The input column (--keep) first, then the --to fields.
-std::vector<render::Column> record_columns(std::span<const Field *const> fields,
+std::vector<render::Column> record_columns(const std::vector<const Field *> &fields,
                                            bool keep) {
   std::vector<render::Column> columns;
   if (keep)
