@@ -350,33 +350,11 @@ Searcher::Searcher(const Dataset &data) : m_data(data) {
   // A word's position in m_words, until m_words is sorted.
   std::unordered_map<std::string_view, std::uint32_t> word_of;
   for (std::size_t i = 0; i < data.keys.size(); ++i) {
-    const Key &key = data.keys[i];
     const auto id = static_cast<KeyId>(i);
-    const bool code = is_code(key.kind);
-    if (!code)
-      m_word_keys.push_back(id);
-    KeyFilter filter;
-    filter.letters = letter_mask(key.key);
-    filter.first_token = static_cast<std::uint32_t>(m_tokens.size());
-    split_tokens(key.key, tokens);
-    for (const std::string_view token : tokens) {
-      m_tokens.push_back(token);
-      filter.initials |= letter_bit(token.front());
-      if (!code)
-        m_token_refs.push_back({token, id});
-      // Words of multi-word keys, once each, with the keys they occur in.
-      if (tokens.size() < 2 || code)
-        continue;
-      auto [at, added] = word_of.try_emplace(
-          token, static_cast<std::uint32_t>(m_words.size()));
-      if (added)
-        m_words.push_back({token, letter_mask(token), at->second, {}});
-      std::vector<KeyId> &keys = m_words[at->second].keys;
-      if (keys.empty() || keys.back() != id)
-        keys.push_back(id);
-    }
-    filter.token_count = static_cast<std::uint32_t>(tokens.size());
-    m_filters.push_back(filter);
+    split_tokens(data.keys[id].key, tokens);
+    add_key(id, tokens);
+    if (tokens.size() >= 2 && !is_code(data.keys[id].kind))
+      add_words(id, tokens, word_of);
   }
   std::sort(m_token_refs.begin(), m_token_refs.end(),
             [](const TokenRef &a, const TokenRef &b) {
@@ -390,6 +368,41 @@ Searcher::Searcher(const Dataset &data) : m_data(data) {
                    [](const Word &a, const Word &b) {
                      return a.text.size() < b.text.size();
                    });
+}
+
+// The key's filter and tokens, and for a non-code key its token refs and
+// its place among the keys by length.
+void Searcher::add_key(KeyId id, std::span<const std::string_view> tokens) {
+  const Key &key = m_data.keys[id];
+  const bool code = is_code(key.kind);
+  if (!code)
+    m_word_keys.push_back(id);
+  KeyFilter filter;
+  filter.letters = letter_mask(key.key);
+  filter.first_token = static_cast<std::uint32_t>(m_tokens.size());
+  filter.token_count = static_cast<std::uint32_t>(tokens.size());
+  for (const std::string_view token : tokens) {
+    m_tokens.push_back(token);
+    filter.initials |= letter_bit(token.front());
+    if (!code)
+      m_token_refs.push_back({token, id});
+  }
+  m_filters.push_back(filter);
+}
+
+// Words of multi-word keys, once each, with the keys they occur in.
+void Searcher::add_words(
+    KeyId id, std::span<const std::string_view> tokens,
+    std::unordered_map<std::string_view, std::uint32_t> &word_of) {
+  for (const std::string_view token : tokens) {
+    auto [at, added] =
+        word_of.try_emplace(token, static_cast<std::uint32_t>(m_words.size()));
+    if (added)
+      m_words.push_back({token, letter_mask(token), at->second, {}});
+    std::vector<KeyId> &keys = m_words[at->second].keys;
+    if (keys.empty() || keys.back() != id)
+      keys.push_back(id);
+  }
 }
 
 // One search over a Searcher's keys. Only keys that some step of

@@ -14,8 +14,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "model.hpp"
@@ -132,6 +134,10 @@ private:
     std::string_view token;
     KeyId key;
   };
+
+  void add_key(KeyId id, std::span<const std::string_view> tokens);
+  void add_words(KeyId id, std::span<const std::string_view> tokens,
+                 std::unordered_map<std::string_view, std::uint32_t> &word_of);
 
   // One search: the query and the best candidate so far for each entry.
   friend class SearchRun;
