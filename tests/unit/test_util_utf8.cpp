@@ -104,6 +104,39 @@ TEST_CASE("decode_utf8 consumes the maximal subpart of a bad sequence") {
   CHECK(euro.length == 3);
 }
 
+namespace {
+
+// dataset/load.cpp's is_control as it was, the definition has_control keeps.
+bool loader_is_control(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x20 || byte == 0x7f)
+      return true;
+    if (byte == 0xc2 && i + 1 < text.size() &&
+        static_cast<unsigned char>(text[i + 1]) < 0xa0)
+      return true;
+  }
+  return false;
+}
+
+} // namespace
+
+TEST_CASE("has_control agrees with the loader's check on every short input") {
+  std::string text;
+  for (int a = 0; a < 256; ++a) {
+    for (int b = -1; b < 256; ++b) {
+      text.assign(1, static_cast<char>(a));
+      if (b >= 0)
+        text += static_cast<char>(b);
+      for (const char c : {'x', '\x80', '\xa0'}) {
+        const std::string longer = text + c;
+        REQUIRE(iom::util::has_control(longer) == loader_is_control(longer));
+      }
+      REQUIRE(iom::util::has_control(text) == loader_is_control(text));
+    }
+  }
+}
+
 TEST_CASE("display_width counts ASCII and Latin letters as one column") {
   CHECK(display_width("") == 0);
   CHECK(display_width("Kenya") == 5);
