@@ -247,7 +247,7 @@ Scored score_whole_key(const Query &q, const Key &key, const KeyFilter &filter,
 // keys by key id, then words of keys by word and key id.
 class BestPerEntry {
 public:
-  BestPerEntry(const Dataset &data)
+  explicit BestPerEntry(const Dataset &data)
       : m_keys(data.keys),
         m_best(data.entries.size(), Candidate{0, -1, Reason::edit, {}, 0}),
         m_order(data.entries.size()) {}
@@ -411,17 +411,17 @@ void Searcher::add_words(
 class SearchRun {
 public:
   SearchRun(const Searcher &searcher, const Query &q)
-      : m_s(searcher), m_q(q), m_best(searcher.m_data) {}
+      : m_searcher(searcher), m_q(q), m_best(searcher.m_data) {}
 
   void score_every_key() {
-    for (std::size_t i = 0; i < m_s.m_data.keys.size(); ++i)
+    for (std::size_t i = 0; i < m_searcher.m_data.keys.size(); ++i)
       score_key(static_cast<KeyId>(i));
   }
 
   // Code, exact and prefix matches: keys that begin with the query, a range
   // of the sorted keys.
   void score_keys_starting_with_query() {
-    const std::span<const Key> keys = m_s.m_data.keys;
+    const std::span<const Key> keys = m_searcher.m_data.keys;
     const auto from = std::lower_bound(
         keys.begin(), keys.end(), m_q.text,
         [](const Key &key, std::string_view t) { return key.key < t; });
@@ -451,13 +451,15 @@ public:
     if (m_q.bound == 0)
       return;
     const auto length = [&](KeyId id) {
-      return m_s.m_data.keys[id].key.size();
+      return m_searcher.m_data.keys[id].key.size();
     };
     auto it = std::lower_bound(
-        m_s.m_word_keys.begin(), m_s.m_word_keys.end(), m_q.shortest,
+        m_searcher.m_word_keys.begin(), m_searcher.m_word_keys.end(),
+        m_q.shortest,
         [&](KeyId id, std::size_t shortest) { return length(id) < shortest; });
-    for (; it != m_s.m_word_keys.end() && length(*it) <= m_q.longest; ++it)
-      if (!too_far(m_q.letters, m_s.m_filters[*it].letters, m_q.bound))
+    for (; it != m_searcher.m_word_keys.end() && length(*it) <= m_q.longest;
+         ++it)
+      if (!too_far(m_q.letters, m_searcher.m_filters[*it].letters, m_q.bound))
         score_key(*it);
   }
 
@@ -466,7 +468,7 @@ public:
     if (m_q.tokens.size() != 1 || m_q.bound == 0)
       return;
     const bool every_word = scan == Searcher::Scan::every_key;
-    const auto &words = m_s.m_words; // sorted by length
+    const auto &words = m_searcher.m_words; // sorted by length
     auto it = every_word
                   ? words.begin()
                   : std::lower_bound(
@@ -485,11 +487,12 @@ public:
 
 private:
   void score_key(KeyId id) {
-    const KeyFilter &filter = m_s.m_filters[id];
-    const auto tokens = std::span<const std::string_view>(m_s.m_tokens)
+    const KeyFilter &filter = m_searcher.m_filters[id];
+    const auto tokens = std::span<const std::string_view>(m_searcher.m_tokens)
                             .subspan(filter.first_token, filter.token_count);
-    m_best.offer(id, id,
-                 score_whole_key(m_q, m_s.m_data.keys[id], filter, tokens));
+    m_best.offer(
+        id, id,
+        score_whole_key(m_q, m_searcher.m_data.keys[id], filter, tokens));
   }
 
   void score_word(const Searcher::Word &word) {
@@ -509,7 +512,7 @@ private:
 
   std::span<const Searcher::TokenRef>
   tokens_starting_with(std::string_view token) const {
-    const auto &refs = m_s.m_token_refs;
+    const auto &refs = m_searcher.m_token_refs;
     const auto from =
         std::lower_bound(refs.begin(), refs.end(), token,
                          [](const Searcher::TokenRef &ref, std::string_view t) {
@@ -521,7 +524,7 @@ private:
     return {from, to};
   }
 
-  const Searcher &m_s;
+  const Searcher &m_searcher;
   const Query &m_q;
   BestPerEntry m_best;
 };
