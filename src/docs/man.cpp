@@ -3,6 +3,7 @@
 #include "render/fields.hpp"
 #include "dataset/builtin.hpp"
 #include "docs/tree.hpp"
+#include "util/utf8.hpp"
 #include "version.hpp"
 
 #include <CLI/CLI.hpp>
@@ -18,18 +19,13 @@ constexpr std::string_view k_template =
 #include "docs/man_template.inc"
     ;
 
+// An invalid sequence becomes \[uFFFD]; the help texts are valid UTF-8.
 void append_utf8_escape(std::string &out, std::string_view text,
                         std::size_t &i) {
-  auto byte = [&](std::size_t at) {
-    return static_cast<unsigned char>(text[at]);
-  };
-  unsigned char lead = byte(i);
-  int extra = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : 1;
-  char32_t code = lead & (0x3F >> extra);
-  for (int k = 1; k <= extra && i + 1 < text.size(); ++k)
-    code = (code << 6) | (byte(++i) & 0x3F);
+  const util::CodePoint cp = util::decode_utf8(text, i);
+  i += cp.length - 1;
   char hex[16];
-  std::snprintf(hex, sizeof hex, "\\[u%04X]", static_cast<unsigned>(code));
+  std::snprintf(hex, sizeof hex, "\\[u%04X]", static_cast<unsigned>(cp.value));
   out += hex;
 }
 

@@ -72,10 +72,6 @@ void split_tokens(std::string_view text, std::vector<std::string_view> &out) {
   }
 }
 
-// Assigns each query token to a distinct key token that it equals or begins,
-// backtracking when an early choice blocks a later token. Token counts are
-// tiny (a name has a dozen words at most).
-// With `whole`, a query token must equal its key token.
 // One bit per ASCII letter; digits share a bit and every other byte shares
 // another. Shared bits only make the filters below reject less, never wrongly.
 std::uint32_t letter_bit(char c) {
@@ -95,6 +91,10 @@ std::uint32_t letter_mask(std::string_view text) {
   return mask;
 }
 
+// Assigns each query token to a distinct key token that it equals or begins,
+// backtracking when an early choice blocks a later token. Token counts are
+// tiny (a name has a dozen words at most).
+// With `whole`, a query token must equal its key token.
 bool assign_tokens(const std::vector<std::string_view> &query, std::size_t next,
                    std::span<const std::string_view> key, std::uint64_t used,
                    bool whole) {
@@ -115,6 +115,8 @@ struct Scored {
   int score = -1;
   Reason reason = Reason::edit;
   int distance = 0;
+
+  bool matched() const { return score >= 0; }
 };
 
 // The query, prepared once per search.
@@ -125,7 +127,22 @@ struct Query {
   int bound;
   std::uint32_t letters = 0;  // letter_mask(text)
   std::uint32_t initials = 0; // letter_bit of each token's first byte
+  // The lengths that a key or word within the edit bound can have.
+  std::size_t shortest = 0;
+  std::size_t longest = 0;
 };
+
+Query prepare_query(std::string_view raw, std::string_view text) {
+  Query q{text, {}, code_shaped(raw, text), edit_bound(text.size())};
+  split_tokens(text, q.tokens);
+  q.letters = letter_mask(text);
+  for (const std::string_view token : q.tokens)
+    q.initials |= letter_bit(token.front());
+  const auto reach = static_cast<std::size_t>(q.bound);
+  q.shortest = text.size() - std::min(text.size(), reach);
+  q.longest = text.size() + reach;
+  return q;
+}
 
 int coverage_score(int base, bool whole_words, std::size_t part,
                    std::size_t whole) {
@@ -158,57 +175,121 @@ bool too_far(std::uint32_t a, std::uint32_t b, int bound) {
   return more_bits_than(a & ~b, bound) || more_bits_than(b & ~a, bound);
 }
 
-// Every stage but the edit distance to single words of the key, which
-// Searcher::search does once per distinct word instead of once per key.
-Scored score_key(const Query &q, const Key &key, const KeyIndex &index,
-                 std::span<const std::string_view> key_tokens) {
-  const std::string_view k = key.key;
-  if (is_code(key.kind)) {
-    if (q.codes && k == q.text)
-      return {k_score_code, Reason::code, 0};
-    return {};
-  }
-  if (k == q.text) {
-    if (key.kind == KeyKind::alias)
-      return {k_score_alias, Reason::alias, 0};
-    return {k_score_exact, Reason::exact, 0};
-  }
-  // The first byte first: most keys fail there, before a memcmp call.
-  if (k.size() > q.text.size() && k.front() == q.text.front() &&
-      k.starts_with(q.text)) {
-    const bool whole_words = k[q.text.size()] == ' ';
-    return {
-        coverage_score(k_score_prefix, whole_words, q.text.size(), k.size()),
-        Reason::prefix, 0};
-  }
+Scored score_code(const Query &q, std::string_view k) {
+  if (q.codes && k == q.text)
+    return {k_score_code, Reason::code, 0};
+  return {};
+}
 
+Scored score_exact(const Query &q, const Key &key) {
+  if (key.key != q.text)
+    return {};
+  if (key.kind == KeyKind::alias)
+    return {k_score_alias, Reason::alias, 0};
+  return {k_score_exact, Reason::exact, 0};
+}
+
+Scored score_prefix(const Query &q, std::string_view k) {
+  // The first byte first: most keys fail there, before a memcmp call.
+  if (k.size() <= q.text.size() || k.front() != q.text.front() ||
+      !k.starts_with(q.text))
+    return {};
+  const bool whole_words = k[q.text.size()] == ' ';
+  return {coverage_score(k_score_prefix, whole_words, q.text.size(), k.size()),
+          Reason::prefix, 0};
+}
+
+Scored score_tokens(const Query &q, std::string_view k, const KeyFilter &filter,
+                    std::span<const std::string_view> key_tokens) {
   // Every query token must start some key token: their first letters must
   // all be among the key's initials.
-  if (q.tokens.size() <= key_tokens.size() &&
-      (q.initials & ~index.initials) == 0) {
-    const bool whole_words = assign_tokens(q.tokens, 0, key_tokens, 0, true);
-    if (whole_words || assign_tokens(q.tokens, 0, key_tokens, 0, false))
-      return {
-          coverage_score(k_score_token, whole_words, q.text.size(), k.size()),
+  if (q.tokens.size() > key_tokens.size() ||
+      (q.initials & ~filter.initials) != 0)
+    return {};
+  const bool whole_words = assign_tokens(q.tokens, 0, key_tokens, 0, true);
+  if (!whole_words && !assign_tokens(q.tokens, 0, key_tokens, 0, false))
+    return {};
+  return {coverage_score(k_score_token, whole_words, q.text.size(), k.size()),
           Reason::token, 0};
+}
+
+Scored score_whole_key_edits(const Query &q, std::string_view k,
+                             const KeyFilter &filter) {
+  const int bound = std::min(q.bound, edit_bound(k.size()));
+  if (bound == 0 || !length_within(k, q.text, bound) ||
+      too_far(q.letters, filter.letters, bound))
+    return {};
+  const int d = damerau_levenshtein(q.text, k, bound);
+  if (d > bound)
+    return {};
+  return {k_score_edit - k_score_per_edit * d, Reason::edit, d};
+}
+
+// The first step that matches, in the order of the score table in
+// match.hpp; all but the edit distance to single words of the key, which
+// SearchRun does once per distinct word instead of once per key.
+Scored score_whole_key(const Query &q, const Key &key, const KeyFilter &filter,
+                       std::span<const std::string_view> key_tokens) {
+  if (is_code(key.kind))
+    return score_code(q, key.key);
+  Scored s = score_exact(q, key);
+  if (!s.matched())
+    s = score_prefix(q, key.key);
+  if (!s.matched())
+    s = score_tokens(q, key.key, filter, key_tokens);
+  if (!s.matched())
+    s = score_whole_key_edits(q, key.key, filter);
+  return s;
+}
+
+// The best candidate so far for each entry. Between equal scores the earlier
+// offer in a fixed order wins, whatever order the keys are visited in: whole
+// keys by key id, then words of keys by word and key id.
+class BestPerEntry {
+public:
+  explicit BestPerEntry(const Dataset &data)
+      : m_keys(data.keys),
+        m_best(data.entries.size(), Candidate{0, -1, Reason::edit, {}, 0}),
+        m_order(data.entries.size()) {}
+
+  void offer(std::uint64_t order, KeyId key_id, const Scored &s) {
+    const Key &key = m_keys[key_id];
+    if (key.entry >= m_best.size())
+      return;
+    Candidate &best = m_best[key.entry];
+    std::uint64_t &best_order = m_order[key.entry];
+    if (s.score > best.score || (s.score == best.score && order < best_order)) {
+      best = {key.entry, s.score, s.reason, key.key, s.distance};
+      best_order = order;
+    }
   }
 
-  Scored best;
-  const int whole_bound = std::min(q.bound, edit_bound(k.size()));
-  if (whole_bound > 0 && length_within(k, q.text, whole_bound) &&
-      !too_far(q.letters, index.letters, whole_bound)) {
-    const int d = damerau_levenshtein(q.text, k, whole_bound);
-    if (d <= whole_bound)
-      best = {k_score_edit - k_score_per_edit * d, Reason::edit, d};
+  // Score descending, then entry index.
+  std::vector<Candidate> ranked() const {
+    std::vector<Candidate> ranked;
+    for (const Candidate &c : m_best)
+      if (c.score >= 0)
+        ranked.push_back(c);
+    std::sort(ranked.begin(), ranked.end(),
+              [](const Candidate &x, const Candidate &y) {
+                if (x.score != y.score)
+                  return x.score > y.score;
+                return x.entry < y.entry;
+              });
+    return ranked;
   }
-  return best;
-}
+
+private:
+  std::span<const Key> m_keys;
+  std::vector<Candidate> m_best; // by entry index
+  std::vector<std::uint64_t> m_order;
+};
 
 // Every entry has a non-empty id, so a dataset with entries and no keys was
 // loaded without attach_keys: a lookup would find nothing, silently.
-void require_index(const Dataset &data) {
+void require_keys(const Dataset &data) {
   if (data.keys.empty() && !data.entries.empty())
-    throw std::logic_error("iom: lookup on a dataset without its index "
+    throw std::logic_error("iom: lookup on a dataset without its keys "
                            "(call query::attach_keys first)");
 }
 
@@ -216,7 +297,7 @@ void require_index(const Dataset &data) {
 
 void lookup_into(std::vector<Match> &out, std::string &scratch,
                  const Dataset &data, std::string_view query, From from) {
-  require_index(data);
+  require_keys(data);
   out.clear();
   normalise_into(scratch, query);
   if (scratch.empty())
@@ -263,45 +344,24 @@ std::string_view to_string(Reason reason) {
 }
 
 Searcher::Searcher(const Dataset &data) : m_data(data) {
-  require_index(data);
-  m_index.reserve(data.keys.size());
+  require_keys(data);
+  m_filters.reserve(data.keys.size());
   std::vector<std::string_view> tokens;
+  // A word's position in m_words, until m_words is sorted.
   std::unordered_map<std::string_view, std::uint32_t> word_of;
   for (std::size_t i = 0; i < data.keys.size(); ++i) {
-    const Key &key = data.keys[i];
-    const auto key_index = static_cast<std::uint32_t>(i);
-    const bool code = is_code(key.kind);
-    if (!code)
-      m_word_keys.push_back(key_index);
-    KeyIndex index;
-    index.letters = letter_mask(key.key);
-    index.first_token = static_cast<std::uint32_t>(m_tokens.size());
-    split_tokens(key.key, tokens);
-    for (const std::string_view token : tokens) {
-      m_tokens.push_back(token);
-      index.initials |= letter_bit(token.front());
-      if (!code)
-        m_token_refs.push_back({token, key_index});
-      // Words of multi-word keys, once each, with the keys they occur in.
-      if (tokens.size() < 2 || code)
-        continue;
-      auto [at, added] = word_of.try_emplace(
-          token, static_cast<std::uint32_t>(m_words.size()));
-      if (added)
-        m_words.push_back({token, letter_mask(token), at->second, {}});
-      std::vector<std::uint32_t> &keys = m_words[at->second].keys;
-      if (keys.empty() || keys.back() != key_index)
-        keys.push_back(key_index);
-    }
-    index.token_count = static_cast<std::uint32_t>(tokens.size());
-    m_index.push_back(index);
+    const auto id = static_cast<KeyId>(i);
+    split_tokens(data.keys[id].key, tokens);
+    add_key(id, tokens);
+    if (tokens.size() >= 2 && !is_code(data.keys[id].kind))
+      add_words(id, tokens, word_of);
   }
   std::sort(m_token_refs.begin(), m_token_refs.end(),
             [](const TokenRef &a, const TokenRef &b) {
               return std::tie(a.token, a.key) < std::tie(b.token, b.key);
             });
   std::stable_sort(m_word_keys.begin(), m_word_keys.end(),
-                   [&](std::uint32_t a, std::uint32_t b) {
+                   [&](KeyId a, KeyId b) {
                      return data.keys[a].key.size() < data.keys[b].key.size();
                    });
   std::stable_sort(m_words.begin(), m_words.end(),
@@ -310,142 +370,181 @@ Searcher::Searcher(const Dataset &data) : m_data(data) {
                    });
 }
 
+// The key's filter and tokens, and for a non-code key its token refs and
+// its place among the keys by length.
+void Searcher::add_key(KeyId id, std::span<const std::string_view> tokens) {
+  const Key &key = m_data.keys[id];
+  const bool code = is_code(key.kind);
+  if (!code)
+    m_word_keys.push_back(id);
+  KeyFilter filter;
+  filter.letters = letter_mask(key.key);
+  filter.first_token = static_cast<std::uint32_t>(m_tokens.size());
+  filter.token_count = static_cast<std::uint32_t>(tokens.size());
+  for (const std::string_view token : tokens) {
+    m_tokens.push_back(token);
+    filter.initials |= letter_bit(token.front());
+    if (!code)
+      m_token_refs.push_back({token, id});
+  }
+  m_filters.push_back(filter);
+}
+
+// Words of multi-word keys, once each, with the keys they occur in.
+void Searcher::add_words(
+    KeyId id, std::span<const std::string_view> tokens,
+    std::unordered_map<std::string_view, std::uint32_t> &word_of) {
+  for (const std::string_view token : tokens) {
+    auto [at, added] =
+        word_of.try_emplace(token, static_cast<std::uint32_t>(m_words.size()));
+    if (added)
+      m_words.push_back({token, letter_mask(token), at->second, {}});
+    std::vector<KeyId> &keys = m_words[at->second].keys;
+    if (keys.empty() || keys.back() != id)
+      keys.push_back(id);
+  }
+}
+
+// One search over a Searcher's keys. Only keys that some step of
+// score_whole_key can accept are scored; scoring a key twice is harmless
+// (the same score and order again).
+class SearchRun {
+public:
+  SearchRun(const Searcher &searcher, const Query &q)
+      : m_searcher(searcher), m_q(q), m_best(searcher.m_data) {}
+
+  void score_every_key() {
+    for (std::size_t i = 0; i < m_searcher.m_data.keys.size(); ++i)
+      score_key(static_cast<KeyId>(i));
+  }
+
+  // Code, exact and prefix matches: keys that begin with the query, a range
+  // of the sorted keys.
+  void score_keys_starting_with_query() {
+    const std::span<const Key> keys = m_searcher.m_data.keys;
+    const auto from = std::lower_bound(
+        keys.begin(), keys.end(), m_q.text,
+        [](const Key &key, std::string_view t) { return key.key < t; });
+    for (auto it = from; it != keys.end() && it->key.starts_with(m_q.text);
+         ++it)
+      score_key(static_cast<KeyId>(it - keys.begin()));
+  }
+
+  // Token matches: every query token begins some token of the key, so the
+  // key has a token that the rarest query token begins.
+  void score_keys_sharing_rarest_token() {
+    std::span<const Searcher::TokenRef> rarest =
+        tokens_starting_with(m_q.tokens.front());
+    for (std::size_t i = 1; i < m_q.tokens.size() && !rarest.empty(); ++i) {
+      const auto refs = tokens_starting_with(m_q.tokens[i]);
+      if (refs.size() < rarest.size())
+        rarest = refs;
+    }
+    for (const Searcher::TokenRef &ref : rarest)
+      score_key(ref.key);
+  }
+
+  // Edits of the whole key: its length within the bound of the query's, and
+  // not missing more distinct letters than the bound allows. q.bound is at
+  // least each key's own bound, so these filters reject no match.
+  void score_keys_of_similar_length() {
+    if (m_q.bound == 0)
+      return;
+    const auto length = [&](KeyId id) {
+      return m_searcher.m_data.keys[id].key.size();
+    };
+    auto it = std::lower_bound(
+        m_searcher.m_word_keys.begin(), m_searcher.m_word_keys.end(),
+        m_q.shortest,
+        [&](KeyId id, std::size_t shortest) { return length(id) < shortest; });
+    for (; it != m_searcher.m_word_keys.end() && length(*it) <= m_q.longest;
+         ++it)
+      if (!too_far(m_q.letters, m_searcher.m_filters[*it].letters, m_q.bound))
+        score_key(*it);
+  }
+
+  // A one-word query within the edit bound of one word of a longer key.
+  void score_words_near_query(Searcher::Scan scan) {
+    if (m_q.tokens.size() != 1 || m_q.bound == 0)
+      return;
+    const bool every_word = scan == Searcher::Scan::every_key;
+    const auto &words = m_searcher.m_words; // sorted by length
+    auto it = every_word
+                  ? words.begin()
+                  : std::lower_bound(
+                        words.begin(), words.end(), m_q.shortest,
+                        [](const Searcher::Word &word, std::size_t shortest) {
+                          return word.text.size() < shortest;
+                        });
+    for (; it != words.end(); ++it) {
+      if (!every_word && it->text.size() > m_q.longest)
+        break;
+      score_word(*it);
+    }
+  }
+
+  std::vector<Candidate> ranked() const { return m_best.ranked(); }
+
+private:
+  void score_key(KeyId id) {
+    const KeyFilter &filter = m_searcher.m_filters[id];
+    const auto tokens = std::span<const std::string_view>(m_searcher.m_tokens)
+                            .subspan(filter.first_token, filter.token_count);
+    m_best.offer(
+        id, id,
+        score_whole_key(m_q, m_searcher.m_data.keys[id], filter, tokens));
+  }
+
+  void score_word(const Searcher::Word &word) {
+    const int bound = std::min(m_q.bound, edit_bound(word.text.size()));
+    if (bound == 0 || !length_within(word.text, m_q.text, bound) ||
+        too_far(m_q.letters, word.letters, bound))
+      return;
+    const int d = damerau_levenshtein(m_q.text, word.text, bound);
+    if (d > bound)
+      return;
+    const std::uint64_t words_after_keys =
+        (std::uint64_t{1} << 63) | std::uint64_t{word.ordinal} << 32;
+    const Scored s{k_score_token_edit - k_score_per_edit * d, Reason::edit, d};
+    for (const KeyId id : word.keys)
+      m_best.offer(words_after_keys | id, id, s);
+  }
+
+  std::span<const Searcher::TokenRef>
+  tokens_starting_with(std::string_view token) const {
+    const auto &refs = m_searcher.m_token_refs;
+    const auto from =
+        std::lower_bound(refs.begin(), refs.end(), token,
+                         [](const Searcher::TokenRef &ref, std::string_view t) {
+                           return ref.token < t;
+                         });
+    auto to = from;
+    while (to != refs.end() && to->token.starts_with(token))
+      ++to;
+    return {from, to};
+  }
+
+  const Searcher &m_searcher;
+  const Query &m_q;
+  BestPerEntry m_best;
+};
+
 std::vector<Candidate> Searcher::search(std::string_view query,
                                         Scan scan) const {
   const std::string text = normalise(query);
   if (text.empty())
     return {};
-  Query q{text, {}, code_shaped(query, text), edit_bound(text.size())};
-  split_tokens(text, q.tokens);
-  q.letters = letter_mask(text);
-  for (const std::string_view token : q.tokens)
-    q.initials |= letter_bit(token.front());
-  // The lengths a key or word within the edit bound of the query can have.
-  const auto reach = static_cast<std::size_t>(q.bound);
-  const std::size_t shortest = text.size() - std::min(text.size(), reach);
-  const std::size_t longest = text.size() + reach;
-
-  std::vector<Candidate> best(m_data.entries.size(),
-                              Candidate{0, -1, Reason::edit, {}, 0});
-  // Between equal scores for one entry the earlier offer in a fixed order
-  // wins, whatever order the keys are visited in: whole keys by key index,
-  // then words of keys by word and key index.
-  std::vector<std::uint64_t> best_order(m_data.entries.size());
-  auto offer = [&](std::uint64_t order, std::uint32_t i, const Scored &s) {
-    const Key &key = m_data.keys[i];
-    if (key.entry >= best.size())
-      return;
-    Candidate &b = best[key.entry];
-    std::uint64_t &b_order = best_order[key.entry];
-    if (s.score > b.score || (s.score == b.score && order < b_order)) {
-      b = {key.entry, s.score, s.reason, key.key, s.distance};
-      b_order = order;
-    }
-  };
-  const std::span<const std::string_view> all_tokens(m_tokens);
-  // Scoring a key twice is harmless: the same score and order again.
-  auto score = [&](std::uint32_t i) {
-    const KeyIndex &index = m_index[i];
-    offer(i, i,
-          score_key(q, m_data.keys[i], index,
-                    all_tokens.subspan(index.first_token, index.token_count)));
-  };
-
-  // Only keys that some stage of score_key can accept are scored.
-  auto score_candidates = [&] {
-    // Code, exact and prefix matches: keys that begin with the query, a range
-    // of the sorted keys.
-    const auto keys_from = std::lower_bound(
-        m_data.keys.begin(), m_data.keys.end(), q.text,
-        [](const Key &key, std::string_view t) { return key.key < t; });
-    for (auto it = keys_from;
-         it != m_data.keys.end() && it->key.starts_with(q.text); ++it)
-      score(static_cast<std::uint32_t>(it - m_data.keys.begin()));
-
-    // Token matches: every query token begins some token of the key, so the
-    // key has a token that the rarest query token begins.
-    const auto token_range = [&](std::string_view token) {
-      const auto from =
-          std::lower_bound(m_token_refs.begin(), m_token_refs.end(), token,
-                           [](const TokenRef &ref, std::string_view t) {
-                             return ref.token < t;
-                           });
-      auto to = from;
-      while (to != m_token_refs.end() && to->token.starts_with(token))
-        ++to;
-      return std::span<const TokenRef>(from, to);
-    };
-    std::span<const TokenRef> rarest = token_range(q.tokens.front());
-    for (std::size_t i = 1; i < q.tokens.size() && !rarest.empty(); ++i) {
-      const std::span<const TokenRef> range = token_range(q.tokens[i]);
-      if (range.size() < rarest.size())
-        rarest = range;
-    }
-    for (const TokenRef &ref : rarest)
-      score(ref.key);
-
-    // Edits of the whole key: its length within the bound of the query's, and
-    // not missing more distinct letters than the bound allows. q.bound is at
-    // least each key's own bound, so these filters reject no match.
-    if (q.bound > 0) {
-      auto it =
-          std::lower_bound(m_word_keys.begin(), m_word_keys.end(), shortest,
-                           [&](std::uint32_t i, std::size_t length) {
-                             return m_data.keys[i].key.size() < length;
-                           });
-      for (; it != m_word_keys.end() && m_data.keys[*it].key.size() <= longest;
-           ++it)
-        if (!too_far(q.letters, m_index[*it].letters, q.bound))
-          score(*it);
-    }
-  };
-
+  const Query q = prepare_query(query, text);
+  SearchRun run(*this, q);
   if (scan == Scan::every_key) {
-    for (std::size_t i = 0; i < m_data.keys.size(); ++i)
-      score(static_cast<std::uint32_t>(i));
+    run.score_every_key();
   } else {
-    score_candidates();
+    run.score_keys_starting_with_query();
+    run.score_keys_sharing_rarest_token();
+    run.score_keys_of_similar_length();
   }
-
-  // A one-word query within the edit bound of one word of a longer key.
-  if (q.tokens.size() == 1 && q.bound > 0) {
-    // m_words is sorted by length; every_key starts at the first word.
-    auto it = scan == Scan::every_key
-                  ? m_words.begin()
-                  : std::lower_bound(m_words.begin(), m_words.end(), shortest,
-                                     [](const Word &word, std::size_t length) {
-                                       return word.text.size() < length;
-                                     });
-    for (; it != m_words.end(); ++it) {
-      const Word &word = *it;
-      if (scan == Scan::indexed && word.text.size() > longest)
-        break;
-      const int bound = std::min(q.bound, edit_bound(word.text.size()));
-      if (bound == 0 || !length_within(word.text, q.text, bound) ||
-          too_far(q.letters, word.letters, bound))
-        continue;
-      const int d = damerau_levenshtein(q.text, word.text, bound);
-      if (d > bound)
-        continue;
-      const std::uint64_t words_after_keys =
-          (std::uint64_t{1} << 63) | std::uint64_t{word.ordinal} << 32;
-      for (std::uint32_t i : word.keys)
-        offer(words_after_keys | i, i,
-              {k_score_token_edit - k_score_per_edit * d, Reason::edit, d});
-    }
-  }
-
-  std::vector<Candidate> ranked;
-  for (const Candidate &c : best)
-    if (c.score >= 0)
-      ranked.push_back(c);
-  std::sort(ranked.begin(), ranked.end(),
-            [](const Candidate &x, const Candidate &y) {
-              if (x.score != y.score)
-                return x.score > y.score;
-              return x.entry < y.entry;
-            });
-  return ranked;
+  run.score_words_near_query(scan);
+  return run.ranked();
 }
 
 std::vector<Candidate> search(const Dataset &data, std::string_view query) {

@@ -14,8 +14,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "model.hpp"
@@ -87,13 +89,19 @@ inline constexpr int k_score_per_edit = 50;
 inline constexpr int k_score_whole_words = 100;
 inline constexpr int k_score_coverage = 99;
 
-// Per-key facts that let a search skip most keys cheaply (see match.cpp).
-struct KeyIndex {
+// A key's position in Dataset::keys. Not an EntryIndex (a position in
+// Dataset::entries): one entry has many keys.
+using KeyId = std::uint32_t;
+
+// Per-key facts that let a search reject most keys cheaply (see match.cpp).
+struct KeyFilter {
   std::uint32_t letters = 0;  // which letters the key has
   std::uint32_t initials = 0; // which letters its words start with
   std::uint32_t first_token = 0;
   std::uint32_t token_count = 0;
 };
+
+class SearchRun;
 
 // Ranked search over one dataset, with the keys' words and letter masks
 // prepared once: `convert` searches for every unmatched line, so preparing
@@ -102,14 +110,15 @@ class Searcher {
 public:
   explicit Searcher(const Dataset &data);
 
-  // Which keys a search scores: only those its index says may match, or
-  // every key (slow; the definition that tests hold the index to).
-  enum class Scan : std::uint8_t { indexed, every_key };
+  // Which keys a search scores: the candidates that its lookup tables say
+  // may match, or every key (slow; the definition that tests hold the
+  // candidates to).
+  enum class Scan : std::uint8_t { candidates, every_key };
 
   // Every entry with any match, best first: score descending, then entry
   // index. One candidate per entry, for its best-scoring key.
   std::vector<Candidate> search(std::string_view query,
-                                Scan scan = Scan::indexed) const;
+                                Scan scan = Scan::candidates) const;
 
 private:
   // A distinct word of the multi-word keys and the keys it occurs in.
@@ -117,23 +126,30 @@ private:
     std::string_view text;
     std::uint32_t letters;
     std::uint32_t ordinal; // order of first appearance in the keys
-    std::vector<std::uint32_t> keys;
+    std::vector<KeyId> keys;
   };
 
   // One word of one non-code key.
   struct TokenRef {
     std::string_view token;
-    std::uint32_t key;
+    KeyId key;
   };
 
+  void add_key(KeyId id, std::span<const std::string_view> tokens);
+  void add_words(KeyId id, std::span<const std::string_view> tokens,
+                 std::unordered_map<std::string_view, std::uint32_t> &word_of);
+
+  // One search: the query and the best candidate so far for each entry.
+  friend class SearchRun;
+
   const Dataset &m_data;
-  std::vector<KeyIndex> m_index; // parallel to m_data.keys
+  std::vector<KeyFilter> m_filters; // parallel to m_data.keys
   std::vector<std::string_view> m_tokens;
   // Where a key can come from, so that a search scores only keys that may
   // match instead of every key (convert searches once per unmatched line):
-  std::vector<TokenRef> m_token_refs;     // by token, for token matches
-  std::vector<std::uint32_t> m_word_keys; // non-code keys, by length
-  std::vector<Word> m_words;              // by length
+  std::vector<TokenRef> m_token_refs; // by token, for token matches
+  std::vector<KeyId> m_word_keys;     // non-code keys, by length
+  std::vector<Word> m_words;          // by length
 };
 
 // Searcher(data).search(query), for a one-off search.

@@ -1,5 +1,7 @@
 #include "render/fields.hpp"
 
+#include "util/utf8.hpp"
+
 #include "model_names.hpp"
 
 #include <array>
@@ -363,12 +365,8 @@ std::string flag_of(std::string_view iso2) {
   for (char c : iso2) {
     if (c < 'A' || c > 'Z')
       return {};
-    // U+1F1E6 REGIONAL INDICATOR SYMBOL LETTER A + offset, as UTF-8.
-    unsigned code = 0x1F1E6 + static_cast<unsigned>(c - 'A');
-    flag += static_cast<char>(0xF0);
-    flag += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-    flag += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    flag += static_cast<char>(0x80 | (code & 0x3F));
+    // U+1F1E6 REGIONAL INDICATOR SYMBOL LETTER A + offset.
+    util::append_utf8(flag, 0x1F1E6 + static_cast<char32_t>(c - 'A'));
   }
   return flag;
 }

@@ -99,7 +99,8 @@ void append_json_string(std::string &out, std::string_view s) {
       length = cp.length;
       if (!cp.valid) {
         escape = k_replacement;
-      } else if (cp.value < 0xa0 || cp.value == 0x2028 || cp.value == 0x2029) {
+      } else if (util::is_control(cp.value) || cp.value == 0x2028 ||
+                 cp.value == 0x2029) {
         unicode = cp.value;
       } else {
         i += length;

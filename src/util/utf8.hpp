@@ -1,8 +1,10 @@
 #pragma once
 
-// UTF-8 helpers for terminal output: validation, display width, escaping of
-// control characters and truncation. No locale: wcwidth() depends on the
-// locale and is slow, so widths come from compact range tables.
+// The one UTF-8 layer: decoding, encoding, validation, what a control
+// character is, display width, escaping of control characters and
+// truncation. No locale: wcwidth() depends on the locale and is slow, so
+// widths come from range tables that src/util/gen_unicode_tables.py
+// generates from the Unicode Character Database.
 
 #include <cstddef>
 #include <cstdint>
@@ -24,6 +26,21 @@ struct CodePoint {
 CodePoint decode_utf8(std::string_view s, std::size_t pos);
 
 bool valid_utf8(std::string_view s);
+
+// Appends the UTF-8 encoding of cp, which must be a Unicode scalar value.
+void append_utf8(std::string &out, char32_t cp);
+
+// The control characters: C0 (U+0000-U+001F), DEL (U+007F) and C1
+// (U+0080-U+009F). Terminals act on them instead of drawing them.
+constexpr bool is_control(char32_t cp) {
+  return cp < 0x20 || (cp >= 0x7f && cp < 0xa0);
+}
+
+// True when s holds a control character. Checked byte by byte, without
+// decoding: a byte below 0x20, 0x7F, or a C2 byte followed by a byte below
+// A0 (in valid UTF-8, exactly U+0080-U+009F). Other invalid bytes are not
+// controls; escape_control is the function for untrusted text.
+bool has_control(std::string_view s);
 
 // True when escape_control(s) would change s.
 bool needs_escape(std::string_view s);

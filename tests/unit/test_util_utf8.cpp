@@ -14,6 +14,60 @@ using iom::util::valid_utf8;
 
 TEST_SUITE_BEGIN("util::utf8");
 
+TEST_CASE("append_utf8 encodes every scalar value as decode_utf8 reads it") {
+  std::string out;
+  for (char32_t cp = 0; cp <= 0x10FFFF; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF)
+      continue;
+    out.clear();
+    iom::util::append_utf8(out, cp);
+    const auto decoded = iom::util::decode_utf8(out, 0);
+    REQUIRE(decoded.valid);
+    REQUIRE(decoded.value == cp);
+    REQUIRE(decoded.length == out.size());
+  }
+  out.clear();
+  iom::util::append_utf8(out, 0x1F1F0);
+  CHECK(out == "\U0001F1F0");
+}
+
+TEST_CASE("is_control is C0, DEL and C1") {
+  using iom::util::is_control;
+  CHECK(is_control(0x00));
+  CHECK(is_control(0x1B));
+  CHECK(is_control(0x1F));
+  CHECK(is_control(0x7F));
+  CHECK(is_control(0x80));
+  CHECK(is_control(0x9F));
+  CHECK_FALSE(is_control(' '));
+  CHECK_FALSE(is_control('~'));
+  CHECK_FALSE(is_control(0xA0));
+  CHECK_FALSE(is_control(0x2028));
+  CHECK_FALSE(is_control(0xFFFD));
+}
+
+// The loader's identifier check, byte for byte as it has always been.
+TEST_CASE("has_control finds C0, DEL and C1 controls byte by byte") {
+  using iom::util::has_control;
+  CHECK_FALSE(has_control(""));
+  CHECK_FALSE(has_control("Côte d'Ivoire"));
+  CHECK_FALSE(has_control("\xc2\xa0")); // no-break space
+  CHECK_FALSE(has_control("\u2028"));   // line separator: not a control
+  CHECK(has_control("a\0b"sv));
+  CHECK(has_control("a\tb"));
+  CHECK(has_control("\x1b[31m"));
+  CHECK(has_control("\x7f"));
+  CHECK(has_control("x\xc2\x80")); // U+0080
+  CHECK(has_control("\xc2\x9f"));  // U+009F
+  // Invalid UTF-8: a C2 lead counts before any byte below A0, as it did in
+  // the loader; other bad bytes are not controls.
+  CHECK(has_control("\xc2"
+                    "A"));
+  CHECK_FALSE(has_control("\xc2"));
+  CHECK_FALSE(has_control("\xff\x80"));
+  CHECK_FALSE(has_control("\xc3\x80")); // À
+}
+
 TEST_CASE("valid_utf8 accepts well-formed text") {
   CHECK(valid_utf8(""));
   CHECK(valid_utf8("Kenya"));
@@ -50,6 +104,39 @@ TEST_CASE("decode_utf8 consumes the maximal subpart of a bad sequence") {
   CHECK(euro.length == 3);
 }
 
+namespace {
+
+// dataset/load.cpp's is_control as it was, the definition has_control keeps.
+bool loader_is_control(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x20 || byte == 0x7f)
+      return true;
+    if (byte == 0xc2 && i + 1 < text.size() &&
+        static_cast<unsigned char>(text[i + 1]) < 0xa0)
+      return true;
+  }
+  return false;
+}
+
+} // namespace
+
+TEST_CASE("has_control agrees with the loader's check on every short input") {
+  std::string text;
+  for (int a = 0; a < 256; ++a) {
+    for (int b = -1; b < 256; ++b) {
+      text.assign(1, static_cast<char>(a));
+      if (b >= 0)
+        text += static_cast<char>(b);
+      for (const char c : {'x', '\x80', '\xa0'}) {
+        const std::string longer = text + c;
+        REQUIRE(iom::util::has_control(longer) == loader_is_control(longer));
+      }
+      REQUIRE(iom::util::has_control(text) == loader_is_control(text));
+    }
+  }
+}
+
 TEST_CASE("display_width counts ASCII and Latin letters as one column") {
   CHECK(display_width("") == 0);
   CHECK(display_width("Kenya") == 5);
@@ -77,6 +164,23 @@ TEST_CASE("display_width gives emoji two columns") {
   CHECK(display_width("\U0001F44D\U0001F3FD") == 2); // skin tone modifier
   CHECK(display_width("\U0001F468\u200d\U0001F469\u200d\U0001F467") ==
         2); // ZWJ family
+}
+
+// The generated tables keep Unicode 14.0: k_wide joins runs across short
+// unassigned gaps only, and a character added in 15.0 is still unassigned.
+TEST_CASE("display_width follows Unicode 14.0 in unassigned code points") {
+  CHECK(display_width("\U0001F266") == 2); // gap inside enclosed ideographs
+  CHECK(display_width("\U0002FFFE") == 2); // between planes 2 and 3
+  CHECK(display_width("\U0003FFFD") == 2);
+  CHECK(display_width("\U00018D09") == 1); // the long gap after Tangut
+  CHECK(display_width("\U0001AFF0") == 2); // kana extended-B
+  CHECK(display_width("\U0001FAF6") == 2);
+  CHECK(display_width("\U0001FAF7") == 1); // an emoji added in 15.0
+  CHECK(display_width("\u0ECE") == 1);     // a Lao mark, added in 15.0
+  CHECK(display_width("\U00011F00") == 1); // a Kawi mark, added in 15.0
+  CHECK(display_width("\u00AD") == 1);     // soft hyphen: drawn
+  CHECK(display_width("\u0600") == 1);     // prepended concatenation mark
+  CHECK(display_width("\uD7FF") == 0);     // Hangul jamo block, to its end
 }
 
 TEST_CASE("display_width counts a regional-indicator pair as one flag") {
