@@ -19,10 +19,10 @@ int run(Context &context) {
 
   std::vector<std::size_t> countries(data.regions.size()), entries(data.regions.size());
   for (const auto &entry : data.entries) {
-    if (entry.region == k_no_index)
+    if (entry.region == k_no_region)
       continue;
-    entries[entry.region]++;
-    countries[entry.region] += entry.kind != Kind::office;
+    entries[to_size(entry.region)]++;
+    countries[to_size(entry.region)] += entry.kind != Kind::office;
   }
   std::size_t max = 0;
   for (auto count : countries)

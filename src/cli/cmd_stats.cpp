@@ -19,10 +19,9 @@ render::Rows cross_table(const Dataset &data, bool bars) {
   std::vector<std::vector<std::size_t>> counts(
       regions + 1, std::vector<std::size_t>(data.types.size()));
   for (const auto &entry : data.entries) {
-    std::size_t row = entry.region == k_no_index
-                          ? regions
-                          : static_cast<std::size_t>(entry.region);
-    counts[row][entry.type]++;
+    std::size_t row =
+        entry.region == k_no_region ? regions : to_size(entry.region);
+    counts[row][to_size(entry.type)]++;
   }
   render::Rows rows;
   rows.columns.push_back({"region", "REGION"});

@@ -14,7 +14,7 @@ int run(Context &context) {
   const Dataset &data = context.data();
   std::vector<std::size_t> counts(data.types.size());
   for (const auto &entry : data.entries)
-    counts[entry.type]++;
+    counts[to_size(entry.type)]++;
   render::Rows rows;
   rows.columns = {{"code", "CODE"},
                   {"name", "NAME"},

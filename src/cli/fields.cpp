@@ -28,10 +28,6 @@ void dim_unless_sourced(Cell &cell, Basis basis) {
       basis == Basis::sourced ? render::Emphasis::none : render::Emphasis::dim;
 }
 
-const Region *region_of(const Dataset &data, const Entry &e) {
-  return e.region == k_no_index ? nullptr : &data.regions[e.region];
-}
-
 std::string_view host_name(const Dataset &data, std::string_view iso2) {
   if (iso2.empty())
     return {};
@@ -94,12 +90,12 @@ constexpr Field k_fields[] = {
      [](const Dataset &, const Entry &e, Cell &c) { set(c, e.region_source); }},
     {"type", "TYPE", "office type code (see `iom types`)", false,
      [](const Dataset &d, const Entry &e, Cell &c) {
-       set(c, d.types[e.type].code);
+       set(c, type_of(d, e).code);
        dim_unless_sourced(c, e.type_basis);
      }},
     {"type_name", "TYPE NAME", "office type name", false,
      [](const Dataset &d, const Entry &e, Cell &c) {
-       set(c, d.types[e.type].name);
+       set(c, type_of(d, e).name);
        dim_unless_sourced(c, e.type_basis);
      }},
     {"type_basis", "TYPE BASIS",
