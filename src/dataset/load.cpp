@@ -260,7 +260,6 @@ bool Loader::read_fields(const toml::table &table, Fields &out) {
   out.position = table.source().begin;
   // Present but invalid fields are reported once, not again as missing.
   std::uint32_t present = 0;
-  static_assert(k_max_fields <= 32);
   for (auto &&[key, node] : table) {
     std::size_t slot = 0;
     while (slot < std::size(fields) && fields[slot].name != key.str())

@@ -13,6 +13,7 @@
 
 #include "model.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <string_view>
 #include <variant>
@@ -139,13 +140,16 @@ inline constexpr std::string_view k_sections[] = {
     Schema<Host>::section, Schema<Entry>::section,
 };
 
-// The most fields a section has; the loader keeps one slot per field.
-inline constexpr std::size_t k_max_fields = 20;
-static_assert(std::size(Schema<Meta>::fields) <= k_max_fields &&
-              std::size(Schema<Region>::fields) <= k_max_fields &&
-              std::size(Schema<OfficeType>::fields) <= k_max_fields &&
-              std::size(Schema<Host>::fields) <= k_max_fields &&
-              std::size(Schema<Entry>::fields) <= k_max_fields);
+// The most fields a section has; the loader keeps one slot and one bit per
+// field of a table.
+inline constexpr std::size_t k_max_fields = std::max({
+    std::size(Schema<Meta>::fields),
+    std::size(Schema<Region>::fields),
+    std::size(Schema<OfficeType>::fields),
+    std::size(Schema<Host>::fields),
+    std::size(Schema<Entry>::fields),
+});
+static_assert(k_max_fields <= 32);
 
 template <typename T> struct MemberOf;
 template <typename T, typename Struct> struct MemberOf<T Struct::*> {
