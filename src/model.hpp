@@ -6,7 +6,9 @@
 // (generated at build time, constant-initialised, so start-up costs nothing)
 // or into the storage a runtime-loaded dataset owns.
 
+#include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <span>
 #include <string_view>
@@ -23,11 +25,29 @@ enum class Basis : std::uint8_t { sourced, assumed, inferred };
 // Whether iso2/iso3/numeric are real ISO 3166-1 codes.
 enum class CodeStatus : std::uint8_t { iso, user_assigned, none };
 
-inline constexpr std::int16_t k_no_index = -1;
-
 // Position of an entry in Dataset::entries. 32 bits: a --data file may hold
 // far more entries than the built-in 189 (the 256 MiB file limit caps it).
 using EntryIndex = std::uint32_t;
+inline constexpr std::size_t k_max_entries =
+    std::size_t{std::numeric_limits<EntryIndex>::max()} + 1;
+
+// Position of a region in Dataset::regions, or none (an office outside every
+// region). Eight bits hold forty times IOM's six regions; the loader refuses
+// a dataset with more regions than the type can address.
+enum class RegionIndex : std::uint8_t { none = 0xff };
+inline constexpr RegionIndex k_no_region = RegionIndex::none;
+inline constexpr std::size_t k_max_regions = 0xff; // none is not a position
+
+// Position of an office type in Dataset::types; every entry has one.
+enum class TypeIndex : std::uint8_t {};
+inline constexpr std::size_t k_max_types = 0x100;
+
+constexpr std::size_t to_size(RegionIndex index) {
+  return static_cast<std::size_t>(index);
+}
+constexpr std::size_t to_size(TypeIndex index) {
+  return static_cast<std::size_t>(index);
+}
 
 struct Entry {
   std::string_view id;
@@ -38,10 +58,10 @@ struct Entry {
   std::string_view iso3;
   std::string_view numeric; // three digits as in ISO, empty when none
   CodeStatus code_status;
-  std::int16_t region; // index into Dataset::regions, or k_no_index
+  RegionIndex region; // or k_no_region
   Basis region_basis;
   std::string_view region_source;
-  std::int16_t type; // index into Dataset::types
+  TypeIndex type;
   Basis type_basis;
   std::string_view type_source;
   std::string_view city;
@@ -113,9 +133,19 @@ struct Dataset {
   std::span<const Host> hosts;
   Meta meta;
   std::span<const Key> keys;
-  std::string_view origin; // "built-in" or the file path
+  std::string_view origin;                 // "built-in" or the file path
   std::shared_ptr<const void> storage;     // owns a loaded dataset's strings
   std::shared_ptr<const void> key_storage; // owns a loaded dataset's keys
 };
+
+// The region of an entry, or nullptr when it has none.
+inline const Region *region_of(const Dataset &data, const Entry &entry) {
+  return entry.region == k_no_region ? nullptr
+                                     : &data.regions[to_size(entry.region)];
+}
+
+inline const OfficeType &type_of(const Dataset &data, const Entry &entry) {
+  return data.types[to_size(entry.type)];
+}
 
 } // namespace iom

@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace iom {
@@ -31,35 +32,69 @@ inline constexpr util::Choice k_code_status_names[] = {
     {"none"},
 };
 
-constexpr std::string_view to_string(Kind kind) {
-  return k_kind_names[static_cast<std::size_t>(kind)].value;
-}
-constexpr std::string_view to_string(Basis basis) {
-  return k_basis_names[static_cast<std::size_t>(basis)].value;
-}
-constexpr std::string_view to_string(CodeStatus status) {
-  return k_code_status_names[static_cast<std::size_t>(status)].value;
+// Spelling<Enum>: the one table of an enum's spellings, in the enum's order,
+// with what the loader's messages and the generated tables need of it.
+template <typename Enum> struct Spelling;
+
+template <> struct Spelling<Kind> {
+  static constexpr std::string_view type = "Kind";
+  static constexpr util::Choices names = k_kind_names;
+  // Whether the loader's message for a bad value quotes the value.
+  static constexpr bool quote_value = true;
+};
+
+template <> struct Spelling<Basis> {
+  static constexpr std::string_view type = "Basis";
+  static constexpr util::Choices names = k_basis_names;
+  static constexpr bool quote_value = false;
+};
+
+template <> struct Spelling<CodeStatus> {
+  static constexpr std::string_view type = "CodeStatus";
+  static constexpr util::Choices names = k_code_status_names;
+  static constexpr bool quote_value = true;
+};
+
+template <typename Enum> constexpr std::string_view spelling(Enum value) {
+  return Spelling<Enum>::names[static_cast<std::size_t>(value)].value;
 }
 
-namespace detail {
 template <typename Enum>
-constexpr std::optional<Enum> parse_name(util::Choices names,
-                                         std::string_view text) {
+constexpr std::optional<Enum> parse_spelling(std::string_view text) {
+  util::Choices names = Spelling<Enum>::names;
   for (std::size_t i = 0; i < names.size(); ++i)
     if (names[i].value == text)
       return static_cast<Enum>(i);
   return std::nullopt;
 }
-} // namespace detail
+
+// For the generated tables: a misspelt value fails to compile.
+template <typename Enum> consteval Enum spelled(std::string_view text) {
+  std::optional<Enum> value = parse_spelling<Enum>(text);
+  if (!value)
+    throw "not a spelling of this enum";
+  return *value;
+}
+
+// "country, territory or office".
+template <typename Enum> std::string spellings_or() {
+  return util::join_choices(Spelling<Enum>::names);
+}
+
+constexpr std::string_view to_string(Kind kind) { return spelling(kind); }
+constexpr std::string_view to_string(Basis basis) { return spelling(basis); }
+constexpr std::string_view to_string(CodeStatus status) {
+  return spelling(status);
+}
 
 constexpr std::optional<Kind> parse_kind(std::string_view text) {
-  return detail::parse_name<Kind>(k_kind_names, text);
+  return parse_spelling<Kind>(text);
 }
 constexpr std::optional<Basis> parse_basis(std::string_view text) {
-  return detail::parse_name<Basis>(k_basis_names, text);
+  return parse_spelling<Basis>(text);
 }
 constexpr std::optional<CodeStatus> parse_code_status(std::string_view text) {
-  return detail::parse_name<CodeStatus>(k_code_status_names, text);
+  return parse_spelling<CodeStatus>(text);
 }
 
 // The values of --kind and --basis.

@@ -1,7 +1,9 @@
 #include "dataset/load.hpp"
 
 #include "dataset/names.hpp"
+#include "dataset/schema.hpp"
 #include "util/error.hpp"
+#include "util/utf8.hpp"
 
 #include <toml++/toml.h>
 
@@ -9,7 +11,6 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
-#include <stdexcept>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <unordered_map>
@@ -21,89 +22,6 @@ namespace {
 
 // More problems than this and the rest are summarised in one line.
 constexpr std::size_t k_max_problems = 20;
-
-enum class Type : unsigned char { string, strings };
-
-// One key of one table of the schema.
-struct FieldSpec {
-  std::string_view name;
-  Type type;
-  bool required;
-  bool identifier; // matched and aligned: control characters are refused
-};
-
-constexpr FieldSpec k_meta_fields[] = {
-    {"data_version", Type::string, true, true},
-    {"captured", Type::string, true, true},
-    {"source", Type::string, true, false},
-    {"source_note", Type::string, true, false},
-    {"claim_countries", Type::string, true, true},
-    {"claim_field_offices", Type::string, true, true},
-    {"claim_regions", Type::string, true, true},
-};
-
-constexpr FieldSpec k_region_fields[] = {
-    {"code", Type::string, true, true},   {"name", Type::string, true, true},
-    {"office", Type::string, true, true}, {"city", Type::string, true, true},
-    {"basis", Type::string, true, true},  {"note", Type::string, false, false},
-};
-
-constexpr FieldSpec k_type_fields[] = {
-    {"code", Type::string, true, true},
-    {"name", Type::string, true, true},
-    {"description", Type::string, true, false},
-};
-
-constexpr FieldSpec k_host_fields[] = {
-    {"iso2", Type::string, true, true},     {"iso3", Type::string, true, true},
-    {"numeric", Type::string, true, true},  {"name", Type::string, true, true},
-    {"aliases", Type::strings, true, true},
-};
-
-constexpr FieldSpec k_entry_fields[] = {
-    {"id", Type::string, true, true},
-    {"name", Type::string, true, true},
-    {"short_name", Type::string, true, true},
-    {"kind", Type::string, true, true},
-    {"iso2", Type::string, false, true},
-    {"iso3", Type::string, false, true},
-    {"numeric", Type::string, false, true},
-    {"code_status", Type::string, true, true},
-    {"region", Type::string, false, true},
-    {"region_basis", Type::string, true, true},
-    {"region_source", Type::string, true, false},
-    {"type", Type::string, true, true},
-    {"type_basis", Type::string, true, true},
-    {"type_source", Type::string, true, false},
-    {"city", Type::string, false, true},
-    {"host", Type::string, false, true},
-    {"languages", Type::strings, true, true},
-    {"aliases", Type::strings, true, true},
-    {"sources", Type::strings, true, false},
-    {"note", Type::string, false, false},
-};
-
-struct Section {
-  std::string_view name;
-  std::span<const FieldSpec> fields;
-  bool is_array; // [[name]] rather than [name]
-};
-
-// The most fields a table of the schema has; Fields keeps one slot per field
-// and read_fields one bit per field.
-constexpr std::size_t k_max_fields = 20;
-static_assert(k_max_fields <= 32);
-static_assert(std::size(k_meta_fields) <= k_max_fields &&
-              std::size(k_region_fields) <= k_max_fields &&
-              std::size(k_type_fields) <= k_max_fields &&
-              std::size(k_host_fields) <= k_max_fields &&
-              std::size(k_entry_fields) <= k_max_fields);
-
-const Section k_sections[] = {
-    {"meta", k_meta_fields, false},    {"regions", k_region_fields, true},
-    {"types", k_type_fields, true},    {"hosts", k_host_fields, true},
-    {"entries", k_entry_fields, true},
-};
 
 // Everything a loaded dataset owns. The model's views point into `root`
 // (string values) and into the vectors, which are never resized after the
@@ -117,19 +35,6 @@ struct Storage {
   std::vector<std::string_view> list_items;
   std::string origin;
 };
-
-bool is_control(std::string_view text) {
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    auto byte = static_cast<unsigned char>(text[i]);
-    if (byte < 0x20 || byte == 0x7f)
-      return true;
-    // C1 controls, U+0080..U+009F, are encoded C2 80..C2 9F.
-    if (byte == 0xc2 && i + 1 < text.size() &&
-        static_cast<unsigned char>(text[i + 1]) < 0xa0)
-      return true;
-  }
-  return false;
-}
 
 bool all_of_class(std::string_view text, std::size_t length, bool upper) {
   if (text.size() != length)
@@ -165,202 +70,36 @@ bool is_user_assigned(std::string_view code) {
          (a == 'Z' && b == 'Z');
 }
 
-// The fields of one table after checking shapes, one slot per field of its
-// section (a flat array: a --data file may hold 100,000 tables); missing
-// optional fields are empty.
+// The nodes of one table after checking shapes, one slot per field of its
+// section's schema (a flat array: a --data file may hold 100,000 tables);
+// absent fields are nullptr.
 struct Fields {
-  const Section *section = nullptr;
   std::array<const toml::node *, k_max_fields> nodes{};
   toml::source_position position;
 
-  // nullptr when the field is absent; a name outside the schema is a bug.
-  const toml::node *node(std::string_view key) const {
-    for (std::size_t i = 0; i < section->fields.size(); ++i)
-      if (section->fields[i].name == key)
-        return nodes[i];
-    throw std::logic_error("iom: no field '" + std::string(key) + "' in " +
-                           std::string(section->name));
+  std::string_view text(std::size_t slot) const {
+    return nodes[slot] ? nodes[slot]->as_string()->get() : std::string_view{};
   }
-  std::string_view text(std::string_view key) const {
-    const toml::node *found = node(key);
-    return found ? found->as_string()->get() : std::string_view{};
+  const toml::array *list(std::size_t slot) const {
+    return nodes[slot] ? nodes[slot]->as_array() : nullptr;
   }
-  const toml::array *list(std::string_view key) const {
-    const toml::node *found = node(key);
-    return found ? found->as_array() : nullptr;
-  }
-  toml::source_position where(std::string_view key) const {
-    const toml::node *found = node(key);
-    return found ? found->source().begin : position;
+  // The field's value, or the table itself when the field is absent.
+  toml::source_position where(std::size_t slot) const {
+    return nodes[slot] ? nodes[slot]->source().begin : position;
   }
 };
 
-class Loader {
-public:
-  explicit Loader(std::string_view display_name) : m_name(display_name) {}
+template <auto member> toml::source_position where(const Fields &fields) {
+  return fields.where(slot_of<member>());
+}
+template <auto member> std::string_view text(const Fields &fields) {
+  return fields.text(slot_of<member>());
+}
 
-  std::shared_ptr<Storage> load(std::string_view text);
-  const Meta &meta() const { return m_meta; }
-
-private:
-  void problem(toml::source_position at, std::string message) {
-    if (m_problems.size() < k_max_problems)
-      m_problems.push_back(fmt_position(at) + ": " + std::move(message));
-    else
-      ++m_dropped;
-  }
-  void problem(std::string message) {
-    m_problems.push_back(std::string(m_name) + ": " + std::move(message));
-  }
-  std::string fmt_position(toml::source_position at) const {
-    return std::string(m_name) + ":" + std::to_string(at.line) + ":" +
-           std::to_string(at.column);
-  }
-  [[noreturn]] void fail();
-
-  std::vector<Fields> read_section(const toml::table &root,
-                                   const Section &section);
-  bool read_fields(const toml::table &table, const Section &section,
-                   Fields &out);
-  void build(Storage &storage, const std::vector<Fields> &meta,
-             const std::vector<Fields> &regions,
-             const std::vector<Fields> &types, const std::vector<Fields> &hosts,
-             const std::vector<Fields> &entries);
-  void keep_list(Storage &storage, const toml::array *array,
-                 std::vector<std::pair<std::size_t, std::size_t>> &spans);
-
-  std::string_view m_name;
-  std::vector<std::string> m_problems;
-  std::size_t m_dropped = 0;
-  Meta m_meta{};
+template <typename Enum>
+concept Spelled = requires {
+  Spelling<Enum>::names;
 };
-
-void Loader::fail() {
-  std::string message;
-  for (const auto &line : m_problems) {
-    if (!message.empty())
-      message += '\n';
-    message += line;
-  }
-  if (m_dropped > 0)
-    message += "\n" + std::string(m_name) + ": " + std::to_string(m_dropped) +
-               " more problems not shown";
-  throw Error(message);
-}
-
-bool Loader::read_fields(const toml::table &table, const Section &section,
-                         Fields &out) {
-  bool ok = true;
-  out.section = &section;
-  out.position = table.source().begin;
-  // Present but invalid fields are reported once, not again as missing.
-  std::uint32_t present = 0;
-  for (auto &&[key, node] : table) {
-    const FieldSpec *spec = nullptr;
-    std::size_t slot = 0;
-    for (; slot < section.fields.size(); ++slot)
-      if (section.fields[slot].name == key.str()) {
-        spec = &section.fields[slot];
-        break;
-      }
-    if (spec)
-      present |= std::uint32_t{1} << slot;
-    if (!spec) {
-      problem(key.source().begin, "unknown field '" + std::string(key.str()) +
-                                      "' in " + std::string(section.name));
-      ok = false;
-      continue;
-    }
-    if (spec->type == Type::string) {
-      if (!node.is_string()) {
-        problem(node.source().begin,
-                "field '" + std::string(key.str()) + "' must be a string");
-        ok = false;
-        continue;
-      }
-      if (spec->identifier && is_control(node.as_string()->get())) {
-        problem(node.source().begin, "field '" + std::string(key.str()) +
-                                         "' contains a control character");
-        ok = false;
-        continue;
-      }
-    } else {
-      const toml::array *array = node.as_array();
-      bool strings = array != nullptr;
-      if (array)
-        for (const auto &item : *array)
-          strings = strings && item.is_string();
-      if (!strings) {
-        problem(node.source().begin, "field '" + std::string(key.str()) +
-                                         "' must be an array of strings");
-        ok = false;
-        continue;
-      }
-      for (const auto &item : *array)
-        if (spec->identifier && is_control(item.as_string()->get())) {
-          problem(item.source().begin, "field '" + std::string(key.str()) +
-                                           "' contains a control character");
-          ok = false;
-        }
-    }
-    out.nodes[slot] = &node;
-  }
-  for (std::size_t slot = 0; slot < section.fields.size(); ++slot) {
-    const FieldSpec &field = section.fields[slot];
-    if (field.required && !(present & (std::uint32_t{1} << slot))) {
-      problem(out.position, "missing field '" + std::string(field.name) +
-                                "' in " + std::string(section.name));
-      ok = false;
-    }
-  }
-  return ok;
-}
-
-std::vector<Fields> Loader::read_section(const toml::table &root,
-                                         const Section &section) {
-  std::vector<Fields> result;
-  const toml::node *node = root.get(section.name);
-  if (!node) {
-    problem(toml::source_position{1, 1},
-            "missing section '" + std::string(section.name) + "'");
-    return result;
-  }
-  if (!section.is_array) {
-    if (!node->is_table()) {
-      problem(node->source().begin,
-              "'" + std::string(section.name) + "' must be a table");
-      return result;
-    }
-    Fields fields;
-    if (read_fields(*node->as_table(), section, fields))
-      result.push_back(std::move(fields));
-    return result;
-  }
-  const toml::array *array = node->as_array();
-  if (!array || !array->is_array_of_tables()) {
-    problem(node->source().begin, "'" + std::string(section.name) +
-                                      "' must be an array of tables ([[" +
-                                      std::string(section.name) + "]])");
-    return result;
-  }
-  result.reserve(array->size());
-  for (const auto &item : *array) {
-    Fields fields;
-    if (read_fields(*item.as_table(), section, fields))
-      result.push_back(std::move(fields));
-  }
-  return result;
-}
-
-void Loader::keep_list(
-    Storage &storage, const toml::array *array,
-    std::vector<std::pair<std::size_t, std::size_t>> &spans) {
-  std::size_t begin = storage.list_items.size();
-  if (array)
-    for (const auto &item : *array)
-      storage.list_items.push_back(item.as_string()->get());
-  spans.emplace_back(begin, storage.list_items.size() - begin);
-}
 
 char fold_ascii(char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
@@ -410,238 +149,433 @@ private:
   std::unordered_set<std::string_view, Hash, Equal> m_seen;
 };
 
-void Loader::build(Storage &storage, const std::vector<Fields> &meta,
-                   const std::vector<Fields> &regions,
-                   const std::vector<Fields> &types,
-                   const std::vector<Fields> &hosts,
-                   const std::vector<Fields> &entries) {
-  if (!meta.empty()) {
-    const Fields &m = meta.front();
-    Meta &out = m_meta;
-    out.data_version = m.text("data_version");
-    out.captured = m.text("captured");
-    out.source = m.text("source");
-    out.source_note = m.text("source_note");
-    out.claim_countries = m.text("claim_countries");
-    out.claim_field_offices = m.text("claim_field_offices");
-    out.claim_regions = m.text("claim_regions");
-  }
+// The tables of every section, as read_section found them.
+struct Tables {
+  std::vector<Fields> meta, regions, types, hosts, entries;
+};
 
-  UniqueSet<> region_codes("region code", regions.size());
-  std::unordered_map<std::string_view, std::int16_t> region_index;
-  for (const auto &r : regions) {
-    Region region{};
-    region.code = r.text("code");
-    region.name = r.text("name");
-    region.office = r.text("office");
-    region.city = r.text("city");
-    region.note = r.text("note");
-    if (!is_slug(region.code))
-      problem(r.where("code"), "region code '" + std::string(region.code) +
-                                   "' must be lowercase letters, digits and -");
-    if (auto error = region_codes.add(region.code))
-      problem(r.where("code"), *error);
-    if (auto basis = parse_basis(r.text("basis")))
-      region.basis = *basis;
+class Loader {
+public:
+  explicit Loader(std::string_view display_name)
+      : m_name(display_name), m_iso2s("iso2", 0), m_iso3s("iso3", 0),
+        m_numerics("numeric", 0) {}
+
+  std::shared_ptr<Storage> load(std::string_view text);
+  const Meta &meta() const { return m_meta; }
+
+private:
+  void problem(toml::source_position at, std::string message) {
+    if (m_problems.size() < k_max_problems)
+      m_problems.push_back(fmt_position(at) + ": " + std::move(message));
     else
-      problem(r.where("basis"), "basis must be sourced, default or inferred");
-    region_index.emplace(region.code,
-                         static_cast<std::int16_t>(storage.regions.size()));
+      ++m_dropped;
+  }
+  void problem(std::string message) {
+    m_problems.push_back(std::string(m_name) + ": " + std::move(message));
+  }
+  std::string fmt_position(toml::source_position at) const {
+    return std::string(m_name) + ":" + std::to_string(at.line) + ":" +
+           std::to_string(at.column);
+  }
+  [[noreturn]] void fail();
+
+  template <typename Struct>
+  std::vector<Fields> read_section(const toml::table &root);
+  template <typename Struct>
+  bool read_fields(const toml::table &table, Fields &out);
+
+  // One step per section, in the order of k_sections, then the checks that
+  // need every section.
+  void build(Storage &storage, const Tables &tables);
+  void build_meta(Storage &storage, const std::vector<Fields> &tables);
+  void build_regions(Storage &storage, const std::vector<Fields> &tables);
+  void build_types(Storage &storage, const std::vector<Fields> &tables);
+  void build_hosts(Storage &storage, const std::vector<Fields> &tables);
+  void build_entries(Storage &storage, const std::vector<Fields> &tables);
+  void check_references(const Storage &storage, const Tables &tables);
+
+  // Fills every member that the schema names from one table; reports values
+  // that do not convert (an unknown spelling or code).
+  template <typename Struct> Struct fill(Storage &storage, const Fields &from);
+  void convert(Storage &, const Fields &from, std::size_t slot,
+               std::string_view, std::string_view &to) {
+    to = from.text(slot);
+  }
+  void convert(Storage &storage, const Fields &from, std::size_t slot,
+               std::string_view, Strings &to);
+  template <Spelled Enum>
+  void convert(Storage &, const Fields &from, std::size_t slot,
+               std::string_view name, Enum &to);
+  void convert(Storage &, const Fields &from, std::size_t slot,
+               std::string_view name, RegionIndex &to);
+  void convert(Storage &, const Fields &from, std::size_t slot,
+               std::string_view name, TypeIndex &to);
+
+  void check_slug(toml::source_position at, std::string_view what,
+                  std::string_view value);
+  template <typename Struct>
+  void check_codes(const Fields &from, const Struct &coded);
+
+  std::string_view m_name;
+  std::vector<std::string> m_problems;
+  std::size_t m_dropped = 0;
+  Meta m_meta{};
+  std::unordered_map<std::string_view, RegionIndex> m_region_index;
+  std::unordered_map<std::string_view, TypeIndex> m_type_index;
+  // Codes of entries and [[hosts]] together: no two may share one.
+  UniqueSet<> m_iso2s, m_iso3s, m_numerics;
+  UniqueSet<> m_ids{"id", 0};
+};
+
+void Loader::fail() {
+  std::string message;
+  for (const auto &line : m_problems) {
+    if (!message.empty())
+      message += '\n';
+    message += line;
+  }
+  if (m_dropped > 0)
+    message += "\n" + std::string(m_name) + ": " + std::to_string(m_dropped) +
+               " more problems not shown";
+  throw Error(message);
+}
+
+template <typename Struct>
+bool Loader::read_fields(const toml::table &table, Fields &out) {
+  const auto &fields = Schema<Struct>::fields;
+  const std::string_view section = Schema<Struct>::section;
+  bool ok = true;
+  out.position = table.source().begin;
+  // Present but invalid fields are reported once, not again as missing.
+  std::uint32_t present = 0;
+  for (auto &&[key, node] : table) {
+    std::size_t slot = 0;
+    while (slot < std::size(fields) && fields[slot].name != key.str())
+      ++slot;
+    if (slot == std::size(fields)) {
+      problem(key.source().begin, "unknown field '" + std::string(key.str()) +
+                                      "' in " + std::string(section));
+      ok = false;
+      continue;
+    }
+    const auto &spec = fields[slot];
+    present |= std::uint32_t{1} << slot;
+    if (!spec.is_list()) {
+      if (!node.is_string()) {
+        problem(node.source().begin,
+                "field '" + std::string(key.str()) + "' must be a string");
+        ok = false;
+        continue;
+      }
+      if (spec.no_controls && util::has_control(node.as_string()->get())) {
+        problem(node.source().begin, "field '" + std::string(key.str()) +
+                                         "' contains a control character");
+        ok = false;
+        continue;
+      }
+    } else {
+      const toml::array *array = node.as_array();
+      bool strings = array != nullptr;
+      if (array)
+        for (const auto &item : *array)
+          strings = strings && item.is_string();
+      if (!strings) {
+        problem(node.source().begin, "field '" + std::string(key.str()) +
+                                         "' must be an array of strings");
+        ok = false;
+        continue;
+      }
+      for (const auto &item : *array)
+        if (spec.no_controls && util::has_control(item.as_string()->get())) {
+          problem(item.source().begin, "field '" + std::string(key.str()) +
+                                           "' contains a control character");
+          ok = false;
+        }
+    }
+    out.nodes[slot] = &node;
+  }
+  for (std::size_t slot = 0; slot < std::size(fields); ++slot) {
+    if (fields[slot].required && !(present & (std::uint32_t{1} << slot))) {
+      problem(out.position, "missing field '" + std::string(fields[slot].name) +
+                                "' in " + std::string(section));
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+template <typename Struct>
+std::vector<Fields> Loader::read_section(const toml::table &root) {
+  const std::string name(Schema<Struct>::section);
+  std::vector<Fields> result;
+  const toml::node *node = root.get(name);
+  if (!node) {
+    problem(toml::source_position{1, 1}, "missing section '" + name + "'");
+    return result;
+  }
+  if (!Schema<Struct>::is_array) {
+    if (!node->is_table()) {
+      problem(node->source().begin, "'" + name + "' must be a table");
+      return result;
+    }
+    Fields fields;
+    if (read_fields<Struct>(*node->as_table(), fields))
+      result.push_back(std::move(fields));
+    return result;
+  }
+  const toml::array *array = node->as_array();
+  if (!array || !array->is_array_of_tables()) {
+    problem(node->source().begin,
+            "'" + name + "' must be an array of tables ([[" + name + "]])");
+    return result;
+  }
+  // Entries refer to regions and types by a small index; a count that the
+  // index cannot hold is refused at the first table past the limit.
+  constexpr std::size_t max_count = Schema<Struct>::max_count;
+  if (array->size() > max_count)
+    problem((*array)[max_count].source().begin,
+            "too many " + name + " (" + std::to_string(array->size()) +
+                "); a dataset may have at most " + std::to_string(max_count));
+  result.reserve(array->size());
+  for (const auto &item : *array) {
+    Fields fields;
+    if (read_fields<Struct>(*item.as_table(), fields))
+      result.push_back(std::move(fields));
+  }
+  return result;
+}
+
+template <typename Struct>
+Struct Loader::fill(Storage &storage, const Fields &from) {
+  const auto &fields = Schema<Struct>::fields;
+  Struct out{};
+  for (std::size_t slot = 0; slot < std::size(fields); ++slot)
+    std::visit(
+        [&](auto member) {
+          convert(storage, from, slot, fields[slot].name, out.*member);
+        },
+        fields[slot].member);
+  return out;
+}
+
+// list_items has room for every list (see build), so the span stays valid.
+void Loader::convert(Storage &storage, const Fields &from, std::size_t slot,
+                     std::string_view, Strings &to) {
+  std::size_t begin = storage.list_items.size();
+  if (const toml::array *array = from.list(slot))
+    for (const auto &item : *array)
+      storage.list_items.push_back(item.as_string()->get());
+  to = Strings(storage.list_items.data() + begin,
+               storage.list_items.size() - begin);
+}
+
+template <Spelled Enum>
+void Loader::convert(Storage &, const Fields &from, std::size_t slot,
+                     std::string_view name, Enum &to) {
+  std::string_view value = from.text(slot);
+  if (auto parsed = parse_spelling<Enum>(value)) {
+    to = *parsed;
+    return;
+  }
+  std::string quoted =
+      Spelling<Enum>::quote_value ? " '" + std::string(value) + "'" : "";
+  problem(from.where(slot),
+          std::string(name) + quoted + " must be " + spellings_or<Enum>());
+}
+
+void Loader::convert(Storage &, const Fields &from, std::size_t slot,
+                     std::string_view name, RegionIndex &to) {
+  to = k_no_region;
+  std::string_view code = from.text(slot);
+  if (code.empty())
+    return; // an office may have no region; build_entries checks the rest
+  if (auto found = m_region_index.find(code); found != m_region_index.end())
+    to = found->second;
+  else
+    problem(from.where(slot),
+            std::string(name) + " '" + std::string(code) + "' does not exist");
+}
+
+void Loader::convert(Storage &, const Fields &from, std::size_t slot,
+                     std::string_view name, TypeIndex &to) {
+  std::string_view code = from.text(slot);
+  if (auto found = m_type_index.find(code); found != m_type_index.end())
+    to = found->second;
+  else
+    problem(from.where(slot),
+            std::string(name) + " '" + std::string(code) + "' does not exist");
+}
+
+void Loader::check_slug(toml::source_position at, std::string_view what,
+                        std::string_view value) {
+  if (!is_slug(value))
+    problem(at, std::string(what) + " '" + std::string(value) +
+                    "' must be lowercase letters, digits and -");
+}
+
+template <typename Struct>
+void Loader::check_codes(const Fields &from, const Struct &coded) {
+  const std::string iso2(coded.iso2), iso3(coded.iso3), numeric(coded.numeric);
+  if (!iso2.empty() && !all_of_class(iso2, 2, true))
+    problem(where<&Struct::iso2>(from),
+            "iso2 '" + iso2 + "' must be two letters A-Z");
+  if (!iso3.empty() && !all_of_class(iso3, 3, true))
+    problem(where<&Struct::iso3>(from),
+            "iso3 '" + iso3 + "' must be three letters A-Z");
+  if (!numeric.empty() && !all_of_class(numeric, 3, false))
+    problem(where<&Struct::numeric>(from),
+            "numeric '" + numeric + "' must be three digits");
+  if (auto e = m_iso2s.add(coded.iso2))
+    problem(where<&Struct::iso2>(from), *e);
+  if (auto e = m_iso3s.add(coded.iso3))
+    problem(where<&Struct::iso3>(from), *e);
+  if (auto e = m_numerics.add(coded.numeric))
+    problem(where<&Struct::numeric>(from), *e);
+}
+
+// Every list item of every table, so that list_items never reallocates
+// while the model's spans point into it.
+template <typename Struct>
+std::size_t count_list_items(const std::vector<Fields> &tables) {
+  const auto &fields = Schema<Struct>::fields;
+  std::size_t count = 0;
+  for (const auto &table : tables)
+    for (std::size_t slot = 0; slot < std::size(fields); ++slot)
+      if (const toml::array *array =
+              fields[slot].is_list() ? table.list(slot) : nullptr)
+        count += array->size();
+  return count;
+}
+
+void Loader::build(Storage &storage, const Tables &tables) {
+  storage.list_items.reserve(count_list_items<Meta>(tables.meta) +
+                             count_list_items<Region>(tables.regions) +
+                             count_list_items<OfficeType>(tables.types) +
+                             count_list_items<Host>(tables.hosts) +
+                             count_list_items<Entry>(tables.entries));
+  build_meta(storage, tables.meta);
+  build_regions(storage, tables.regions);
+  build_types(storage, tables.types);
+  build_hosts(storage, tables.hosts);
+  build_entries(storage, tables.entries);
+  check_references(storage, tables);
+}
+
+void Loader::build_meta(Storage &storage, const std::vector<Fields> &tables) {
+  if (!tables.empty())
+    m_meta = fill<Meta>(storage, tables.front());
+}
+
+void Loader::build_regions(Storage &storage,
+                           const std::vector<Fields> &tables) {
+  UniqueSet<> codes("region code", tables.size());
+  storage.regions.reserve(tables.size());
+  for (const auto &from : tables) {
+    Region region = fill<Region>(storage, from);
+    check_slug(where<&Region::code>(from), "region code", region.code);
+    if (auto error = codes.add(region.code))
+      problem(where<&Region::code>(from), *error);
+    // read_section refused more regions than a RegionIndex can hold.
+    m_region_index.emplace(region.code,
+                           static_cast<RegionIndex>(storage.regions.size()));
     storage.regions.push_back(region);
   }
+}
 
-  UniqueSet<> type_codes("type code", types.size());
-  std::unordered_map<std::string_view, std::int16_t> type_index;
-  for (const auto &t : types) {
-    OfficeType type{t.text("code"), t.text("name"), t.text("description")};
-    if (!is_slug(type.code))
-      problem(t.where("code"), "type code '" + std::string(type.code) +
-                                   "' must be lowercase letters, digits and -");
-    if (auto error = type_codes.add(type.code))
-      problem(t.where("code"), *error);
-    type_index.emplace(type.code,
-                       static_cast<std::int16_t>(storage.types.size()));
+void Loader::build_types(Storage &storage, const std::vector<Fields> &tables) {
+  UniqueSet<> codes("type code", tables.size());
+  storage.types.reserve(tables.size());
+  for (const auto &from : tables) {
+    OfficeType type = fill<OfficeType>(storage, from);
+    check_slug(where<&OfficeType::code>(from), "type code", type.code);
+    if (auto error = codes.add(type.code))
+      problem(where<&OfficeType::code>(from), *error);
+    m_type_index.emplace(type.code,
+                         static_cast<TypeIndex>(storage.types.size()));
     storage.types.push_back(type);
   }
+}
 
-  // List fields are collected first and their spans fixed up at the end,
-  // because list_items may reallocate while it grows.
-  std::vector<std::pair<std::size_t, std::size_t>> spans;
-  spans.reserve(hosts.size() + 3 * entries.size());
-  storage.entries.reserve(entries.size());
-
-  const std::size_t coded = entries.size() + hosts.size();
-  UniqueSet<> ids("id", entries.size()), iso2s("iso2", coded),
-      iso3s("iso3", coded), numerics("numeric", coded);
-  UniqueSet<FoldedHash, FoldedEqual> names("name", entries.size());
-  auto check_codes = [&](const Fields &f, std::string_view iso2,
-                         std::string_view iso3, std::string_view numeric) {
-    if (!iso2.empty() && !all_of_class(iso2, 2, true))
-      problem(f.where("iso2"),
-              "iso2 '" + std::string(iso2) + "' must be two letters A-Z");
-    if (!iso3.empty() && !all_of_class(iso3, 3, true))
-      problem(f.where("iso3"),
-              "iso3 '" + std::string(iso3) + "' must be three letters A-Z");
-    if (!numeric.empty() && !all_of_class(numeric, 3, false))
-      problem(f.where("numeric"),
-              "numeric '" + std::string(numeric) + "' must be three digits");
-    if (auto e = iso2s.add(iso2))
-      problem(f.where("iso2"), *e);
-    if (auto e = iso3s.add(iso3))
-      problem(f.where("iso3"), *e);
-    if (auto e = numerics.add(numeric))
-      problem(f.where("numeric"), *e);
-  };
-
-  for (const auto &h : hosts) {
-    Host host{};
-    host.iso2 = h.text("iso2");
-    host.iso3 = h.text("iso3");
-    host.numeric = h.text("numeric");
-    host.name = h.text("name");
-    check_codes(h, host.iso2, host.iso3, host.numeric);
-    keep_list(storage, h.list("aliases"), spans);
+void Loader::build_hosts(Storage &storage, const std::vector<Fields> &tables) {
+  storage.hosts.reserve(tables.size());
+  for (const auto &from : tables) {
+    Host host = fill<Host>(storage, from);
+    check_codes(from, host);
     storage.hosts.push_back(host);
   }
+}
 
-  for (const auto &f : entries) {
-    Entry entry{};
-    entry.id = f.text("id");
-    entry.name = f.text("name");
-    entry.short_name = f.text("short_name");
-    entry.iso2 = f.text("iso2");
-    entry.iso3 = f.text("iso3");
-    entry.numeric = f.text("numeric");
-    entry.region_source = f.text("region_source");
-    entry.type_source = f.text("type_source");
-    entry.city = f.text("city");
-    entry.host = f.text("host");
-    entry.note = f.text("note");
+void Loader::build_entries(Storage &storage,
+                           const std::vector<Fields> &tables) {
+  UniqueSet<FoldedHash, FoldedEqual> names("name", tables.size());
+  storage.entries.reserve(tables.size());
+  for (const auto &from : tables) {
+    Entry entry = fill<Entry>(storage, from);
+    const auto at_iso2 = where<&Entry::iso2>(from);
 
-    if (!is_slug(entry.id))
-      problem(f.where("id"), "id '" + std::string(entry.id) +
-                                 "' must be lowercase letters, digits and -");
-    if (auto e = ids.add(entry.id))
-      problem(f.where("id"), *e);
+    check_slug(where<&Entry::id>(from), "id", entry.id);
+    if (auto e = m_ids.add(entry.id))
+      problem(where<&Entry::id>(from), *e);
     if (entry.name.empty())
-      problem(f.where("name"), "name must not be empty");
+      problem(where<&Entry::name>(from), "name must not be empty");
     if (auto e = names.add(entry.name))
-      problem(f.where("name"),
+      problem(where<&Entry::name>(from),
               "duplicate name '" + std::string(entry.name) + "'");
     if (entry.short_name.empty())
-      problem(f.where("short_name"), "short_name must not be empty");
-
-    if (auto kind = parse_kind(f.text("kind")))
-      entry.kind = *kind;
-    else
-      problem(f.where("kind"), "kind '" + std::string(f.text("kind")) +
-                                   "' must be country, territory or office");
-    if (auto status = parse_code_status(f.text("code_status")))
-      entry.code_status = *status;
-    else
-      problem(f.where("code_status"),
-              "code_status '" + std::string(f.text("code_status")) +
-                  "' must be iso, user-assigned or none");
-    check_codes(f, entry.iso2, entry.iso3, entry.numeric);
+      problem(where<&Entry::short_name>(from), "short_name must not be empty");
+    check_codes(from, entry);
 
     switch (entry.code_status) {
     case CodeStatus::iso:
       if (entry.iso2.empty() || entry.iso3.empty() || entry.numeric.empty())
-        problem(f.position, "code_status iso needs iso2, iso3 and numeric");
+        problem(from.position, "code_status iso needs iso2, iso3 and numeric");
       else if (is_user_assigned(entry.iso2) || is_user_assigned(entry.iso3))
-        problem(f.where("iso2"), "code '" + std::string(entry.iso2) +
-                                     "' is user-assigned, not ISO");
+        problem(at_iso2, "code '" + std::string(entry.iso2) +
+                             "' is user-assigned, not ISO");
       break;
     case CodeStatus::user_assigned:
       if (entry.iso2.empty() || entry.iso3.empty())
-        problem(f.position, "code_status user-assigned needs iso2 and iso3");
+        problem(from.position, "code_status user-assigned needs iso2 and iso3");
       else if (!is_user_assigned(entry.iso2) || !is_user_assigned(entry.iso3))
         problem(
-            f.where("iso2"),
+            at_iso2,
             "codes '" + std::string(entry.iso2) + "'/'" +
                 std::string(entry.iso3) +
                 "' are not in a user-assigned range (AA, QM-QZ, XA-XZ, ZZ)");
       break;
     case CodeStatus::none:
       if (!entry.iso2.empty() || !entry.iso3.empty() || !entry.numeric.empty())
-        problem(f.where("iso2"), "code_status none allows no codes");
+        problem(at_iso2, "code_status none allows no codes");
       break;
     }
 
-    std::string_view region = f.text("region");
-    entry.region = k_no_index;
-    if (!region.empty()) {
-      auto it = region_index.find(region);
-      if (it == region_index.end())
-        problem(f.where("region"),
-                "region '" + std::string(region) + "' does not exist");
-      else
-        entry.region = it->second;
-    } else if (entry.kind != Kind::office) {
-      problem(f.position, "missing field 'region' in entries (only an office "
-                          "may have no region)");
-    }
-    std::string_view type = f.text("type");
-    auto type_it = type_index.find(type);
-    if (type_it == type_index.end())
-      problem(f.where("type"),
-              "type '" + std::string(type) + "' does not exist");
-    else
-      entry.type = type_it->second;
-
-    if (auto basis = parse_basis(f.text("region_basis")))
-      entry.region_basis = *basis;
-    else
-      problem(f.where("region_basis"),
-              "region_basis must be sourced, default or inferred");
-    if (auto basis = parse_basis(f.text("type_basis")))
-      entry.type_basis = *basis;
-    else
-      problem(f.where("type_basis"),
-              "type_basis must be sourced, default or inferred");
-
+    if (text<&Entry::region>(from).empty() && entry.kind != Kind::office)
+      problem(from.position, "missing field 'region' in entries (only an "
+                             "office may have no region)");
     if (entry.kind == Kind::office && entry.host.empty())
-      problem(f.position, "missing field 'host' in entries (an office needs "
-                          "its host country)");
+      problem(from.position, "missing field 'host' in entries (an office needs "
+                             "its host country)");
     if (entry.kind != Kind::office && !entry.host.empty())
-      problem(f.where("host"), "only an office has a host");
-
-    keep_list(storage, f.list("languages"), spans);
-    keep_list(storage, f.list("aliases"), spans);
-    keep_list(storage, f.list("sources"), spans);
+      problem(where<&Entry::host>(from), "only an office has a host");
     storage.entries.push_back(entry);
   }
+}
 
-  // Hosts must name an entry's iso2 or a [[hosts]] record.
+void Loader::check_references(const Storage &storage, const Tables &tables) {
+  // Hosts must name an entry's iso2 or a [[hosts]] record; m_iso2s holds
+  // every entry's and every [[hosts]] record's code.
   for (std::size_t i = 0; i < storage.entries.size(); ++i) {
     std::string_view host = storage.entries[i].host;
-    if (host.empty())
-      continue;
-    // iso2s already holds every entry's and every [[hosts]] record's code.
-    if (!iso2s.contains(host))
-      problem(entries[i].where("host"),
+    if (!host.empty() && !m_iso2s.contains(host))
+      problem(where<&Entry::host>(tables.entries[i]),
               "host '" + std::string(host) +
                   "' is neither an entry's iso2 nor a [[hosts]] iso2");
   }
   for (std::size_t i = 0; i < storage.regions.size(); ++i) {
-    if (!ids.contains(storage.regions[i].office))
-      problem(regions[i].where("office"),
+    if (!m_ids.contains(storage.regions[i].office))
+      problem(where<&Region::office>(tables.regions[i]),
               "office '" + std::string(storage.regions[i].office) +
                   "' is not an entry id");
-  }
-
-  // Fix up list spans now that list_items no longer moves.
-  std::size_t next = 0;
-  auto take = [&]() {
-    auto [begin, count] = spans[next++];
-    return Strings(storage.list_items.data() + begin, count);
-  };
-  for (auto &host : storage.hosts)
-    host.aliases = take();
-  for (auto &entry : storage.entries) {
-    entry.languages = take();
-    entry.aliases = take();
-    entry.sources = take();
   }
 }
 
@@ -681,19 +615,21 @@ std::shared_ptr<Storage> Loader::load(std::string_view text) {
 
   for (auto &&[key, node] : storage->root) {
     bool known = false;
-    for (const auto &section : k_sections)
-      known = known || section.name == key.str();
+    for (std::string_view section : k_sections)
+      known = known || section == key.str();
     if (!known)
       problem(key.source().begin,
               "unknown section '" + std::string(key.str()) + "'");
   }
-  std::vector<Fields> sections[std::size(k_sections)];
-  for (std::size_t i = 0; i < std::size(k_sections); ++i)
-    sections[i] = read_section(storage->root, k_sections[i]);
+  Tables tables;
+  tables.meta = read_section<Meta>(storage->root);
+  tables.regions = read_section<Region>(storage->root);
+  tables.types = read_section<OfficeType>(storage->root);
+  tables.hosts = read_section<Host>(storage->root);
+  tables.entries = read_section<Entry>(storage->root);
   if (!m_problems.empty())
     fail();
-  build(*storage, sections[0], sections[1], sections[2], sections[3],
-        sections[4]);
+  build(*storage, tables);
   if (!m_problems.empty())
     fail();
   storage->origin = std::string(m_name);

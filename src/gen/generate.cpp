@@ -7,12 +7,15 @@
 
 #include "dataset/load.hpp"
 #include "dataset/names.hpp"
+#include "dataset/schema.hpp"
 #include "query/keys.hpp"
 #include "util/error.hpp"
 
 #include <cstdio>
 #include <fstream>
+#include <span>
 #include <string>
+#include <variant>
 
 namespace {
 
@@ -39,142 +42,110 @@ std::string literal(std::string_view text) {
   return out;
 }
 
+// Writes one model value as C++; list items go out first as their own
+// arrays, since a span needs storage to point at.
 class Writer {
 public:
-  std::string list(iom::Strings items) {
+  std::string value(std::string_view text) { return literal(text); }
+  std::string value(Strings items) {
     if (items.empty())
       return "Strings()";
     std::string name = "k_list_" + std::to_string(m_lists++);
-    m_out += "constexpr std::string_view " + name + "[] = {";
+    m_lists_out += "constexpr std::string_view " + name + "[] = {";
     for (std::size_t i = 0; i < items.size(); ++i)
-      m_out += (i ? ", " : "") + literal(items[i]);
-    m_out += "};\n";
+      m_lists_out += (i ? ", " : "") + literal(items[i]);
+    m_lists_out += "};\n";
     return "Strings(" + name + ")";
   }
-  std::string &out() { return m_out; }
+  template <typename Enum>
+  requires requires { dataset::Spelling<Enum>::names; }
+  std::string value(Enum spelt) {
+    return "spelled<" + std::string(dataset::Spelling<Enum>::type) + ">(" +
+           literal(dataset::spelling(spelt)) + ")";
+  }
+  std::string value(RegionIndex index) {
+    return index == k_no_region
+               ? "k_no_region"
+               : "RegionIndex{" + std::to_string(to_size(index)) + "}";
+  }
+  std::string value(TypeIndex index) {
+    return "TypeIndex{" + std::to_string(to_size(index)) + "}";
+  }
+
+  // A designated initialiser with every member that the schema names, in
+  // the schema's order (which is the declaration order: C++ refuses any
+  // other), so a reordered member can never shift a value.
+  template <typename Struct>
+  std::string initialiser(const Struct &from, std::string_view indent) {
+    std::string out = "{";
+    bool first = true;
+    for (const auto &field : dataset::Schema<Struct>::fields) {
+      std::visit(
+          [&](auto member) {
+            out += first ? "" : ",\n" + std::string(indent);
+            out += "." + std::string(field.name) + " = " + value(from.*member);
+          },
+          field.member);
+      first = false;
+    }
+    return out + "}";
+  }
+
+  const std::string &lists() const { return m_lists_out; }
 
 private:
-  std::string m_out;
+  std::string m_lists_out;
   int m_lists = 0;
 };
 
-std::string enum_value(std::string_view type, std::string_view value) {
-  return std::string(type) + "::" + std::string(value);
+std::string key_kind_value(KeyKind kind) {
+  constexpr std::string_view k_names[] = {"name", "short_name", "alias", "iso2",
+                                          "iso3", "numeric",    "id"};
+  return "KeyKind::" + std::string(k_names[static_cast<std::size_t>(kind)]);
 }
 
-std::string kind_value(Kind kind) {
-  switch (kind) {
-  case Kind::country:
-    return "Kind::country";
-  case Kind::territory:
-    return "Kind::territory";
-  case Kind::office:
-    return "Kind::office";
-  }
-  return {};
-}
-std::string basis_value(Basis basis) {
-  switch (basis) {
-  case Basis::sourced:
-    return "Basis::sourced";
-  case Basis::assumed:
-    return "Basis::assumed";
-  case Basis::inferred:
-    return "Basis::inferred";
-  }
-  return {};
-}
-std::string status_value(CodeStatus status) {
-  switch (status) {
-  case CodeStatus::iso:
-    return "CodeStatus::iso";
-  case CodeStatus::user_assigned:
-    return "CodeStatus::user_assigned";
-  case CodeStatus::none:
-    return "CodeStatus::none";
-  }
-  return {};
-}
-std::string key_kind_value(KeyKind kind) {
-  constexpr std::string_view k_names[] = {"name", "short_name", "alias",
-                                          "iso2", "iso3",       "numeric",
-                                          "id"};
-  return enum_value("KeyKind", k_names[static_cast<std::size_t>(kind)]);
+template <typename Struct>
+std::string table(Writer &w, std::string_view name,
+                  std::span<const Struct> rows) {
+  std::string out = "constexpr " + std::string(name) + "[] = {\n";
+  for (const auto &row : rows)
+    out += "    " + w.initialiser(row, "     ") + ",\n";
+  return out + "};\n\n";
 }
 
 std::string generate(const Dataset &data) {
   Writer w;
-  std::string &o = w.out();
-  o += "// Generated from data/iom.toml by iom-gen. Do not edit.\n"
-       "#include \"dataset/builtin.hpp\"\n\n"
-       "namespace iom::dataset {\nnamespace {\n"
-       "using namespace std::string_view_literals;\n\n";
-
-  std::string regions = "constexpr Region k_regions[] = {\n";
-  for (const auto &r : data.regions)
-    regions += "    {" + literal(r.code) + ", " + literal(r.name) + ", " +
-               literal(r.office) + ", " + literal(r.city) + ", " +
-               basis_value(r.basis) + ", " + literal(r.note) + "},\n";
-  o += regions + "};\n\n";
-
-  std::string types = "constexpr OfficeType k_types[] = {\n";
-  for (const auto &t : data.types)
-    types += "    {" + literal(t.code) + ", " + literal(t.name) + ", " +
-             literal(t.description) + "},\n";
-  o += types + "};\n\n";
-
-  std::string hosts = "constexpr Host k_hosts[] = {\n";
-  for (const auto &h : data.hosts) {
-    std::string aliases = w.list(h.aliases);
-    hosts += "    {" + literal(h.iso2) + ", " + literal(h.iso3) + ", " +
-             literal(h.numeric) + ", " + literal(h.name) + ", " + aliases +
-             "},\n";
-  }
-  o += "\n";
-  std::string entries = "constexpr Entry k_entries[] = {\n";
-  for (const auto &e : data.entries) {
-    std::string languages = w.list(e.languages);
-    std::string aliases = w.list(e.aliases);
-    std::string sources = w.list(e.sources);
-    entries += "    {.id = " + literal(e.id) + ",\n     .name = " +
-               literal(e.name) + ",\n     .short_name = " +
-               literal(e.short_name) + ",\n     .kind = " + kind_value(e.kind) +
-               ",\n     .iso2 = " + literal(e.iso2) + ",\n     .iso3 = " +
-               literal(e.iso3) + ",\n     .numeric = " + literal(e.numeric) +
-               ",\n     .code_status = " + status_value(e.code_status) +
-               ",\n     .region = " + std::to_string(e.region) +
-               ",\n     .region_basis = " + basis_value(e.region_basis) +
-               ",\n     .region_source = " + literal(e.region_source) +
-               ",\n     .type = " + std::to_string(e.type) +
-               ",\n     .type_basis = " + basis_value(e.type_basis) +
-               ",\n     .type_source = " + literal(e.type_source) +
-               ",\n     .city = " + literal(e.city) + ",\n     .host = " +
-               literal(e.host) + ",\n     .languages = " + languages +
-               ",\n     .aliases = " + aliases + ",\n     .sources = " +
-               sources + ",\n     .note = " + literal(e.note) + "},\n";
-  }
-  o += "\n" + hosts + "};\n\n" + entries + "};\n\n";
+  std::string tables =
+      table(w, "Region k_regions", data.regions) +
+      table(w, "OfficeType k_types", data.types) +
+      (data.hosts.empty() ? std::string()
+                          : table(w, "Host k_hosts", data.hosts)) +
+      table(w, "Entry k_entries", data.entries);
+  std::string o = "// Generated from data/iom.toml by iom-gen. Do not edit.\n"
+                  "#include \"dataset/builtin.hpp\"\n"
+                  "#include \"dataset/names.hpp\"\n\n"
+                  "namespace iom::dataset {\nnamespace {\n"
+                  "using namespace std::string_view_literals;\n\n";
+  o += w.lists() + "\n" + tables;
 
   o += "constexpr Key k_keys[] = {\n";
   for (const auto &key : query::build_keys(data.entries))
-    o += "    {" + literal(key.key) + ", " + std::to_string(key.entry) + ", " +
-         key_kind_value(key.kind) + "},\n";
+    o += "    {.key = " + literal(key.key) +
+         ", .entry = " + std::to_string(key.entry) +
+         ", .kind = " + key_kind_value(key.kind) + "},\n";
   o += "};\n\n";
 
-  const Meta &m = data.meta;
   o += "constinit const Dataset k_builtin{\n"
        "    .entries = k_entries,\n    .regions = k_regions,\n"
        "    .types = k_types,\n";
   o += data.hosts.empty() ? "    .hosts = {},\n" : "    .hosts = k_hosts,\n";
-  o += "    .meta = {" + literal(m.data_version) + ", " + literal(m.captured) +
-       ", " + literal(m.source) + ", " + literal(m.source_note) + ", " +
-       literal(m.claim_countries) + ", " + literal(m.claim_field_offices) +
-       ", " + literal(m.claim_regions) + "},\n";
-  o += "    .keys = k_keys,\n    .origin = \"built-in\"sv,\n    .storage = {},\n"
-       "    .key_storage = {},\n};\n\n"
-       "} // namespace\n\n"
-       "const Dataset &builtin() { return k_builtin; }\n\n"
-       "} // namespace iom::dataset\n";
+  o += "    .meta = " + w.initialiser(data.meta, "             ") + ",\n";
+  o +=
+      "    .keys = k_keys,\n    .origin = \"built-in\"sv,\n    .storage = {},\n"
+      "    .key_storage = {},\n};\n\n"
+      "} // namespace\n\n"
+      "const Dataset &builtin() { return k_builtin; }\n\n"
+      "} // namespace iom::dataset\n";
   return o;
 }
 
@@ -188,8 +159,8 @@ int main(int argc, char **argv) {
   try {
     // Messages name the file as the user knows it (data/iom.toml), not by
     // the build's absolute path.
-    iom::Dataset data = iom::dataset::load_text(
-        iom::dataset::read_file(argv[1]), argv[2]);
+    iom::Dataset data =
+        iom::dataset::load_text(iom::dataset::read_file(argv[1]), argv[2]);
     std::string text = generate(data);
     std::ofstream out(argv[3], std::ios::binary | std::ios::trunc);
     out << text;

@@ -29,19 +29,19 @@ std::string described(const Named &item) {
 }
 
 // Exact code or name first; then a unique prefix of a code or a name.
-std::int16_t resolve(std::span<const Named> items, std::string_view value,
-                     std::string_view what) {
+std::size_t resolve(std::span<const Named> items, std::string_view value,
+                    std::string_view what) {
   std::string wanted = normalise(value);
   if (!wanted.empty()) {
     for (std::size_t i = 0; i < items.size(); ++i)
       if (normalise(items[i].code) == wanted ||
           normalise(items[i].name) == wanted)
-        return static_cast<std::int16_t>(i);
-    std::vector<std::int16_t> prefixed;
+        return i;
+    std::vector<std::size_t> prefixed;
     for (std::size_t i = 0; i < items.size(); ++i)
       if (normalise(items[i].code).starts_with(wanted) ||
           normalise(items[i].name).starts_with(wanted))
-        prefixed.push_back(static_cast<std::int16_t>(i));
+        prefixed.push_back(i);
     if (prefixed.size() == 1)
       return prefixed.front();
     if (prefixed.size() > 1) {
@@ -64,18 +64,18 @@ std::int16_t resolve(std::span<const Named> items, std::string_view value,
 
 } // namespace
 
-std::int16_t resolve_region(const Dataset &data, std::string_view value) {
+RegionIndex resolve_region(const Dataset &data, std::string_view value) {
   std::vector<Named> items;
   for (const auto &r : data.regions)
     items.push_back({r.code, r.name});
-  return resolve(items, value, "region");
+  return static_cast<RegionIndex>(resolve(items, value, "region"));
 }
 
-std::int16_t resolve_type(const Dataset &data, std::string_view value) {
+TypeIndex resolve_type(const Dataset &data, std::string_view value) {
   std::vector<Named> items;
   for (const auto &t : data.types)
     items.push_back({t.code, t.name});
-  return resolve(items, value, "type");
+  return static_cast<TypeIndex>(resolve(items, value, "type"));
 }
 
 std::string resolve_host(const Dataset &data, std::string_view value) {

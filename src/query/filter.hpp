@@ -13,8 +13,8 @@ namespace iom::query {
 
 struct Filter {
   bool countries_only = false;        // countries and territories
-  std::vector<std::int16_t> regions;  // any of; empty = all
-  std::vector<std::int16_t> types;    // any of
+  std::vector<RegionIndex> regions;   // any of; empty = all
+  std::vector<TypeIndex> types;       // any of
   std::vector<std::string> languages; // any of, exact site-language codes
   std::optional<Kind> kind;
   std::vector<std::string> hosts;     // any of, ISO alpha-2 of the host
@@ -25,8 +25,8 @@ struct Filter {
 // A region or type value: a code, a full name or a unique prefix of either,
 // with case and accents ignored. Throws iom::Error (exit 2) listing the valid
 // values when nothing or several match.
-std::int16_t resolve_region(const Dataset &data, std::string_view value);
-std::int16_t resolve_type(const Dataset &data, std::string_view value);
+RegionIndex resolve_region(const Dataset &data, std::string_view value);
+TypeIndex resolve_type(const Dataset &data, std::string_view value);
 
 // A host country value, resolved through the matcher to ISO alpha-2 codes
 // (an entry or a [[hosts]] record). Throws iom::Error when it names nothing.

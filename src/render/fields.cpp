@@ -309,23 +309,13 @@ constexpr Field<FieldRow> k_field_fields[] = {
 
 } // namespace
 
-const Region *region_of(const Dataset &data, const Entry &entry) {
-  return entry.region == k_no_index ? nullptr : &data.regions[entry.region];
-}
-
-const OfficeType &type_of(const Dataset &data, const Entry &entry) {
-  return data.types[type_position(entry)];
-}
-
 std::size_t region_position(const Dataset &data, const Entry &entry) {
   const Region *region = region_of(data, entry);
   return region ? static_cast<std::size_t>(region - data.regions.data())
                 : data.regions.size();
 }
 
-std::size_t type_position(const Entry &entry) {
-  return static_cast<std::size_t>(entry.type);
-}
+std::size_t type_position(const Entry &entry) { return to_size(entry.type); }
 
 std::span<const EntryField> entry_fields() { return k_entry_fields; }
 

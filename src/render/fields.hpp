@@ -144,8 +144,6 @@ std::string field_text(const Row &row, const Field<Row> &field) {
 }
 
 // The one place that reads an entry's region and type indices.
-const Region *region_of(const Dataset &data, const Entry &entry);
-const OfficeType &type_of(const Dataset &data, const Entry &entry);
 // Their positions, for counting: data.regions.size() when it has no region.
 std::size_t region_position(const Dataset &data, const Entry &entry);
 std::size_t type_position(const Entry &entry);

@@ -2,8 +2,9 @@
 """The catalogue of bad inputs: each dataset in files/ (plus the ones made
 here because they cannot be committed: a directory, /dev/null, a FIFO, an
 unreadable file (run as nobody under root), 10 MB on one line, nesting 10,000 deep, a file over the
-256 MiB bound) is given to `iom validate FILE` and `iom --data FILE
-countries`, and must give exactly the stderr and exit code in expected/.
+256 MiB bound, more regions or types than their indices hold, from grow.py)
+is given to `iom validate FILE` and `iom --data FILE countries`, and must
+give exactly the stderr and exit code in expected/.
 
 Expected files: first line the exit code, then stderr exactly, with @FILE@
 standing for the path given.
@@ -15,6 +16,8 @@ import pathlib
 import subprocess
 import sys
 import tempfile
+
+import grow
 
 iom = sys.argv[1]
 update = "--update" in sys.argv[2:]
@@ -42,6 +45,13 @@ def made_cases(tmp):
     with open(huge, "wb") as f:
         f.truncate(300 * 1024 * 1024)  # sparse: costs no disk
     cases["over-256-mib"] = huge
+    # 32,801 regions once passed validate and crashed offices (issue 12).
+    for name, regions, types in (("regions-32801", 32_801, 9),
+                                 ("regions-256", 256, 9),
+                                 ("types-257", 6, 257)):
+        path = tmp / f"{name}.toml"
+        path.write_text(grow.dataset(regions, types), encoding="utf-8")
+        cases[name] = path
     unreadable = tmp / "unreadable.toml"
     unreadable.write_text("[meta]\n")
     unreadable.chmod(0)

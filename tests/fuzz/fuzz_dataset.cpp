@@ -101,15 +101,11 @@ void check_model(const Dataset &data) {
     FUZZ_CHECK(is_enum(e.kind) && is_enum(e.code_status) &&
                    is_enum(e.region_basis) && is_enum(e.type_basis),
                e.id);
-    FUZZ_CHECK(e.type >= 0 &&
-                   static_cast<std::size_t>(e.type) < data.types.size(),
-               e.id);
-    if (e.region == iom::k_no_index)
+    FUZZ_CHECK(iom::to_size(e.type) < data.types.size(), e.id);
+    if (e.region == iom::k_no_region)
       FUZZ_CHECK(e.kind == iom::Kind::office, e.id);
     else
-      FUZZ_CHECK(e.region >= 0 &&
-                     static_cast<std::size_t>(e.region) < data.regions.size(),
-                 e.id);
+      FUZZ_CHECK(iom::to_size(e.region) < data.regions.size(), e.id);
     FUZZ_CHECK((e.kind == iom::Kind::office) == !e.host.empty(), e.id);
     if (!e.iso2.empty())
       iso2s.insert(e.iso2);

@@ -12,10 +12,13 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <variant>
 #include <vector>
 
 #include "dataset/builtin.hpp"
 #include "dataset/load.hpp"
+#include "dataset/schema.hpp"
 #include "model.hpp"
 #include "query/index.hpp"
 
@@ -53,14 +56,11 @@ std::string ascii_lower(std::string_view text) {
 }
 
 std::string_view region_code(const Entry &e) {
-  if (e.region == k_no_index)
-    return "-";
-  return data().regions[static_cast<std::size_t>(e.region)].code;
+  const Region *region = region_of(data(), e);
+  return region ? region->code : "-";
 }
 
-std::string_view type_code(const Entry &e) {
-  return data().types[static_cast<std::size_t>(e.type)].code;
-}
+std::string_view type_code(const Entry &e) { return type_of(data(), e).code; }
 
 const Entry *entry_by_id(const Dataset &d, std::string_view id) {
   for (const Entry &e : d.entries)
@@ -132,13 +132,11 @@ TEST_CASE("builtin dataset: every region and type index is valid") {
   const Dataset &d = data();
   for (const Entry &e : d.entries) {
     CAPTURE(e.id);
-    CHECK(e.region >= k_no_index);
-    CHECK(e.region < static_cast<std::int16_t>(d.regions.size()));
-    CHECK(e.type >= 0);
-    CHECK(e.type < static_cast<std::int16_t>(d.types.size()));
+    CHECK((e.region == k_no_region || to_size(e.region) < d.regions.size()));
+    CHECK(to_size(e.type) < d.types.size());
     // Only offices may lack a region.
     if (e.kind != Kind::office)
-      CHECK(e.region != k_no_index);
+      CHECK(e.region != k_no_region);
   }
 }
 
@@ -176,7 +174,7 @@ TEST_CASE("builtin dataset: each region's office is a regional office in it") {
     REQUIRE(office != nullptr);
     CHECK(office->kind == Kind::office);
     CHECK(type_code(*office) == "ro");
-    CHECK(office->region == static_cast<std::int16_t>(i));
+    CHECK(to_size(office->region) == i);
   }
 }
 
@@ -354,4 +352,38 @@ TEST_CASE("builtin dataset: equals data/iom.toml loaded at run time") {
     CHECK(b.keys[i].entry == loaded.keys[i].entry);
     CHECK(b.keys[i].kind == loaded.keys[i].kind);
   }
+}
+
+// Every member that the schema names, read from its table: a field added to
+// the model and the schema is compared here with no new line.
+template <typename Struct>
+void check_schema_members(std::span<const Struct> built,
+                          std::span<const Struct> loaded) {
+  REQUIRE(built.size() == loaded.size());
+  for (std::size_t i = 0; i < built.size(); ++i)
+    for (const auto &field : dataset::Schema<Struct>::fields) {
+      CAPTURE(i);
+      CAPTURE(field.name);
+      std::visit(
+          [&](auto member) {
+            const auto &x = built[i].*member;
+            const auto &y = loaded[i].*member;
+            if constexpr (std::is_same_v<std::decay_t<decltype(x)>, Strings>)
+              CHECK(same_strings(x, y));
+            else
+              CHECK(x == y);
+          },
+          field.member);
+    }
+}
+
+TEST_CASE("builtin dataset: every schema field equals the loaded one") {
+  Dataset loaded = dataset::load_file(source_path("data/iom.toml"));
+  const Dataset &b = data();
+  check_schema_members(b.entries, loaded.entries);
+  check_schema_members(b.regions, loaded.regions);
+  check_schema_members(b.types, loaded.types);
+  check_schema_members(b.hosts, loaded.hosts);
+  check_schema_members(std::span<const Meta>(&b.meta, 1),
+                       std::span<const Meta>(&loaded.meta, 1));
 }

@@ -142,8 +142,8 @@ TEST_CASE("a valid dataset loads with its entries, lists and keys") {
   CHECK(data.entries[0].aliases.size() == 1);
   CHECK(data.entries[0].aliases[0] == "Republic of Kenya");
   CHECK(data.entries[1].host == "KE");
-  CHECK(data.entries[1].region == 0);
-  CHECK(data.entries[1].type == 1);
+  CHECK(data.entries[1].region == iom::RegionIndex{0});
+  CHECK(data.entries[1].type == iom::TypeIndex{1});
   CHECK(data.hosts.size() == 1);
   CHECK(data.hosts[0].aliases[0] == "United States");
   CHECK(data.origin == "t.toml");
@@ -185,8 +185,8 @@ TEST_CASE("duplicate ids, names and codes are reported") {
   CHECK(error_of(with("id = \"ro-nairobi\"", "id = \"kenya\"")) ==
         "t.toml:54:6: duplicate id 'kenya'\n"
         "t.toml:13:10: office 'ro-nairobi' is not an entry id");
-  CHECK(error_of(with("name = \"East and Horn of Africa\"",
-                      "name = \"KENYA\"")) ==
+  CHECK(error_of(
+            with("name = \"East and Horn of Africa\"", "name = \"KENYA\"")) ==
         "t.toml:55:8: duplicate name 'KENYA'");
   CHECK(error_of(with("code_status = \"none\"",
                       "code_status = \"iso\"\niso2 = \"KE\"\niso3 = \"KEX\"\n"
@@ -221,8 +221,8 @@ TEST_CASE("malformed codes are reported") {
         "iso2");
   CHECK(error_of(with("kind = \"country\"", "kind = \"state\"")) ==
         "t.toml:38:8: kind 'state' must be country, territory or office");
-  CHECK(error_of(with("region_basis = \"sourced\"",
-                      "region_basis = \"guessed\"")) ==
+  CHECK(error_of(
+            with("region_basis = \"sourced\"", "region_basis = \"guessed\"")) ==
         "t.toml:44:16: region_basis must be sourced, default or inferred");
 }
 
@@ -267,4 +267,61 @@ TEST_CASE("many problems are capped with a summary line") {
   std::string message = error_of(text);
   CHECK(std::count(message.begin(), message.end(), '\n') == 20);
   CHECK(message.ends_with("t.toml: 10 more problems not shown"));
+}
+
+namespace {
+
+// k_valid with `regions` more [[regions]] tables (r0, r1, ...) after its own
+// and `types` more [[types]] tables (t0, t1, ...) after its own.
+std::string grown(std::size_t regions, std::size_t types) {
+  std::string extra_regions, extra_types;
+  for (std::size_t i = 0; i < regions; ++i)
+    extra_regions += "[[regions]]\ncode = \"r" + std::to_string(i) +
+                     "\"\nname = \"Region " + std::to_string(i) +
+                     "\"\noffice = \"ro-nairobi\"\ncity = \"Nairobi\"\n"
+                     "basis = \"sourced\"\n\n";
+  for (std::size_t i = 0; i < types; ++i)
+    extra_types += "[[types]]\ncode = \"t" + std::to_string(i) +
+                   "\"\nname = \"Type " + std::to_string(i) +
+                   "\"\ndescription = \"A type.\"\n\n";
+  std::string text = with("[[types]]", extra_regions + "[[types]]");
+  return with("[[hosts]]", extra_types + "[[hosts]]", text);
+}
+
+} // namespace
+
+TEST_CASE("as many regions and types as their indices hold load") {
+  REQUIRE(iom::k_max_regions == 255);
+  REQUIRE(iom::k_max_types == 256);
+  std::string text = grown(254, 254);
+  text = with("region = \"ehsa\"", "region = \"r253\"", text);
+  text = with("type = \"co\"", "type = \"t253\"", text);
+  Dataset data = iom::dataset::load_text(text, "t.toml");
+  CHECK(data.regions.size() == 255);
+  CHECK(data.types.size() == 256);
+  CHECK(data.entries[0].region == iom::RegionIndex{254});
+  CHECK(data.entries[0].type == iom::TypeIndex{255});
+  CHECK(iom::region_of(data, data.entries[0])->code == "r253");
+  CHECK(iom::type_of(data, data.entries[0]).code == "t253");
+  CHECK(data.entries[1].region == iom::RegionIndex{0});
+}
+
+TEST_CASE("more regions or types than the index holds are refused") {
+  // At the first table past the limit, before anything refers to it.
+  CHECK(error_of(grown(255, 0)) ==
+        "t.toml:1795:1: too many regions (256); a dataset may have at most "
+        "255");
+  CHECK(error_of(grown(0, 255)) ==
+        "t.toml:1297:1: too many types (257); a dataset may have at most 256");
+  CHECK(error_of(grown(32800, 0)) ==
+        "t.toml:1795:1: too many regions (32801); a dataset may have at "
+        "most 255");
+}
+
+TEST_CASE("an office outside every region has no region index") {
+  std::string text = with("region = \"ehsa\"\nregion_basis = \"inferred\"",
+                          "region_basis = \"inferred\"");
+  Dataset data = iom::dataset::load_text(text, "t.toml");
+  CHECK(data.entries[1].region == iom::k_no_region);
+  CHECK(iom::region_of(data, data.entries[1]) == nullptr);
 }

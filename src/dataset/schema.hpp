@@ -1,0 +1,171 @@
+#pragma once
+
+// The schema of a dataset file (data/iom.toml): one table per section that
+// ties each TOML key to the model member it fills. The loader reads a file
+// through it and the generator (src/gen/) writes the built-in tables through
+// it, so a field is named here once. Adding a field to an entry is a member
+// in model.hpp and a line in Schema<Entry>::fields.
+//
+// A field's TOML type follows from its member: Strings is an array of
+// strings, everything else a string. An enum member is spelt as in
+// dataset/names.hpp; a RegionIndex or TypeIndex member is the code of a
+// [[regions]] or [[types]] table.
+
+#include "model.hpp"
+
+#include <algorithm>
+#include <cstddef>
+#include <string_view>
+#include <variant>
+
+namespace iom::dataset {
+
+enum FieldFlags : unsigned {
+  k_optional = 0,
+  k_required = 1u << 0,
+  // Matched and aligned on screen, so control characters are refused.
+  k_no_controls = 1u << 1,
+};
+
+template <typename Struct> struct Field {
+  using Member =
+      std::variant<std::string_view Struct::*, Strings Struct::*,
+                   Kind Struct::*, Basis Struct::*, CodeStatus Struct::*,
+                   RegionIndex Struct::*, TypeIndex Struct::*>;
+
+  // The TOML key, and the member's name: the generator writes ".name = ".
+  std::string_view name;
+  Member member;
+  bool required;
+  bool no_controls;
+
+  template <typename T>
+  constexpr Field(std::string_view key, T Struct::*to, unsigned flags)
+      : name(key), member(to), required(flags & k_required),
+        no_controls(flags & k_no_controls) {}
+
+  constexpr bool is_list() const {
+    return std::holds_alternative<Strings Struct::*>(member);
+  }
+};
+
+template <typename Struct> struct Schema;
+
+template <> struct Schema<Meta> {
+  static constexpr std::string_view section = "meta";
+  static constexpr bool is_array = false; // [meta], not [[meta]]
+  static constexpr std::size_t max_count = 1;
+  static constexpr Field<Meta> fields[] = {
+      {"data_version", &Meta::data_version, k_required | k_no_controls},
+      {"captured", &Meta::captured, k_required | k_no_controls},
+      {"source", &Meta::source, k_required},
+      {"source_note", &Meta::source_note, k_required},
+      {"claim_countries", &Meta::claim_countries, k_required | k_no_controls},
+      {"claim_field_offices", &Meta::claim_field_offices,
+       k_required | k_no_controls},
+      {"claim_regions", &Meta::claim_regions, k_required | k_no_controls},
+  };
+};
+
+template <> struct Schema<Region> {
+  static constexpr std::string_view section = "regions";
+  static constexpr bool is_array = true;
+  static constexpr std::size_t max_count = k_max_regions;
+  static constexpr Field<Region> fields[] = {
+      {"code", &Region::code, k_required | k_no_controls},
+      {"name", &Region::name, k_required | k_no_controls},
+      {"office", &Region::office, k_required | k_no_controls},
+      {"city", &Region::city, k_required | k_no_controls},
+      {"basis", &Region::basis, k_required | k_no_controls},
+      {"note", &Region::note, k_optional},
+  };
+};
+
+template <> struct Schema<OfficeType> {
+  static constexpr std::string_view section = "types";
+  static constexpr bool is_array = true;
+  static constexpr std::size_t max_count = k_max_types;
+  static constexpr Field<OfficeType> fields[] = {
+      {"code", &OfficeType::code, k_required | k_no_controls},
+      {"name", &OfficeType::name, k_required | k_no_controls},
+      {"description", &OfficeType::description, k_required},
+  };
+};
+
+template <> struct Schema<Host> {
+  static constexpr std::string_view section = "hosts";
+  static constexpr bool is_array = true;
+  // Nothing refers to a host by position.
+  static constexpr std::size_t max_count = static_cast<std::size_t>(-1);
+  static constexpr Field<Host> fields[] = {
+      {"iso2", &Host::iso2, k_required | k_no_controls},
+      {"iso3", &Host::iso3, k_required | k_no_controls},
+      {"numeric", &Host::numeric, k_required | k_no_controls},
+      {"name", &Host::name, k_required | k_no_controls},
+      {"aliases", &Host::aliases, k_required | k_no_controls},
+  };
+};
+
+template <> struct Schema<Entry> {
+  static constexpr std::string_view section = "entries";
+  static constexpr bool is_array = true;
+  static constexpr std::size_t max_count = k_max_entries;
+  static constexpr Field<Entry> fields[] = {
+      {"id", &Entry::id, k_required | k_no_controls},
+      {"name", &Entry::name, k_required | k_no_controls},
+      {"short_name", &Entry::short_name, k_required | k_no_controls},
+      {"kind", &Entry::kind, k_required | k_no_controls},
+      {"iso2", &Entry::iso2, k_optional | k_no_controls},
+      {"iso3", &Entry::iso3, k_optional | k_no_controls},
+      {"numeric", &Entry::numeric, k_optional | k_no_controls},
+      {"code_status", &Entry::code_status, k_required | k_no_controls},
+      {"region", &Entry::region, k_optional | k_no_controls},
+      {"region_basis", &Entry::region_basis, k_required | k_no_controls},
+      {"region_source", &Entry::region_source, k_required},
+      {"type", &Entry::type, k_required | k_no_controls},
+      {"type_basis", &Entry::type_basis, k_required | k_no_controls},
+      {"type_source", &Entry::type_source, k_required},
+      {"city", &Entry::city, k_optional | k_no_controls},
+      {"host", &Entry::host, k_optional | k_no_controls},
+      {"languages", &Entry::languages, k_required | k_no_controls},
+      {"aliases", &Entry::aliases, k_required | k_no_controls},
+      {"sources", &Entry::sources, k_required},
+      {"note", &Entry::note, k_optional},
+  };
+};
+
+// The sections in the order they are read: each refers only to earlier ones.
+inline constexpr std::string_view k_sections[] = {
+    Schema<Meta>::section, Schema<Region>::section, Schema<OfficeType>::section,
+    Schema<Host>::section, Schema<Entry>::section,
+};
+
+// The most fields a section has; the loader keeps one slot and one bit per
+// field of a table.
+inline constexpr std::size_t k_max_fields = std::max({
+    std::size(Schema<Meta>::fields),
+    std::size(Schema<Region>::fields),
+    std::size(Schema<OfficeType>::fields),
+    std::size(Schema<Host>::fields),
+    std::size(Schema<Entry>::fields),
+});
+static_assert(k_max_fields <= 32);
+
+template <typename T> struct MemberOf;
+template <typename T, typename Struct> struct MemberOf<T Struct::*> {
+  using type = Struct;
+};
+
+// The slot of a member in its section's field table; a member that the
+// schema does not name fails to compile.
+template <auto member> consteval std::size_t slot_of() {
+  using Struct = typename MemberOf<decltype(member)>::type;
+  const auto &fields = Schema<Struct>::fields;
+  for (std::size_t i = 0; i < std::size(fields); ++i)
+    if (const auto *to = std::get_if<decltype(member)>(&fields[i].member);
+        to && *to == member)
+      return i;
+  throw "the member is not in the schema";
+}
+
+} // namespace iom::dataset
