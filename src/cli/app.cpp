@@ -116,9 +116,15 @@ void add_global_options(CLI::App &app, Context &context) {
 }
 
 void add_commands(CLI::App &app, Context &context, std::string_view only) {
-  for (const auto &command : k_commands)
-    if (only.empty() || command.name == only)
-      command.add(app, context);
+  for (const auto &command : k_commands) {
+    if (!only.empty() && command.name != only)
+      continue;
+    CLI::App *sub = app.add_subcommand(std::string(command.name),
+                                       std::string(command.description));
+    if (command.hidden)
+      sub->group(""); // CLI11 leaves a group-less command out of --help
+    command.setup(*sub, context);
+  }
 }
 
 void build_app(CLI::App &app, Context &context) {

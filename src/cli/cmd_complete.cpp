@@ -8,6 +8,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <memory>
+
 #include <algorithm>
 #include <set>
 
@@ -73,13 +75,10 @@ int run(Context &context, const Options &options) {
 
 } // namespace
 
-void add_complete(CLI::App &app, Context &context) {
-  static Options options;
-  CLI::App *command = app.add_subcommand(
-      "__complete", "Print the dataset's values for shell completion");
-  command->group("");
-  command->add_option("KIND", options.kind, std::string(k_kinds))->required();
-  command->callback([&context] { context.status = run(context, options); });
+void setup_complete(CLI::App &command, Context &context) {
+  auto options = std::make_shared<Options>();
+  command.add_option("KIND", options->kind, std::string(k_kinds))->required();
+  command.callback([&context, options] { context.status = run(context, *options); });
 }
 
 } // namespace iom::cli

@@ -10,6 +10,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <memory>
+
 namespace iom::cli {
 namespace {
 
@@ -27,18 +29,15 @@ struct Options {
 
 } // namespace
 
-void add_completions(CLI::App &app, Context &context) {
-  static Options options;
-  CLI::App *command =
-      app.add_subcommand("completions", "Print the completion script for " +
-                                            util::join_choices(k_shells));
-  add_choices(command->add_option("SHELL", options.shell, "The shell"),
+void setup_completions(CLI::App &command, Context &context) {
+  auto options = std::make_shared<Options>();
+  add_choices(command.add_option("SHELL", options->shell, "The shell"),
               k_shell_list)
       ->required();
-  command->callback([&app, &context] {
-    docs::Shell shell = choice_enum<docs::Shell>(k_shell_list, options.shell);
+  command.callback([&command, &context, options] {
+    docs::Shell shell = choice_enum<docs::Shell>(k_shell_list, options->shell);
     context.out().write(
-        docs::completion_script(*whole_tree(app, context), shell));
+        docs::completion_script(*whole_tree(*command.get_parent(), context), shell));
     context.out().flush();
     context.status = k_exit_ok;
   });

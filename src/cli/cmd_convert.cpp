@@ -17,6 +17,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <memory>
+
 #include <optional>
 #include <span>
 #include <string>
@@ -82,7 +84,7 @@ public:
   Converter(Context &context, const Options &options)
       : m_context(context), m_data(context.indexed()),
         m_fields(parse_fields(options.to)), m_from(parse_from(options.from)),
-        m_format(parse_line_format(context.options.format)),
+        m_format(parse_line_format(format_name(context.options))),
         m_fuzzy(options.fuzzy), m_keep(options.keep), m_err(2),
         m_columns(record_columns(m_fields, m_keep)),
         m_stream(context.out().buffer(), m_columns, m_format,
@@ -234,29 +236,26 @@ int run(Context &context, const Options &options) {
 
 } // namespace
 
-void add_convert(CLI::App &app, Context &context) {
-  static Options options;
-  CLI::App *command = app.add_subcommand(
-      "convert", "Convert names or codes, one output line per input line "
-                 "(stdin when no QUERY is given)");
+void setup_convert(CLI::App &command, Context &context) {
+  auto options = std::make_shared<Options>();
   command
-      ->add_option("--to", options.to,
+      .add_option("--to", options->to,
                    "Field(s) to print, comma-separated (see 'iom fields')")
       ->required()
       ->type_name("FIELDS");
   add_choices(
-      command->add_option("--from", options.from,
+      command.add_option("--from", options->from,
                           "Match input only as this kind of key (default any)"),
       k_from_list)
       ->type_name("FIELD");
-  command->add_flag("--fuzzy", options.fuzzy,
+  command.add_flag("--fuzzy", options->fuzzy,
                     "Accept the top search candidate when it is clearly "
                     "ahead; each guess is reported on stderr");
-  command->add_flag("--keep", options.keep,
+  command.add_flag("--keep", options->keep,
                     "Keep the input as the first column");
-  command->add_option("QUERY", options.queries,
+  command.add_option("QUERY", options->queries,
                       "Names or codes to convert (default: read stdin)");
-  command->callback([&context] { context.status = run(context, options); });
+  command.callback([&context, options] { context.status = run(context, *options); });
 }
 
 } // namespace iom::cli

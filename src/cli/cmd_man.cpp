@@ -10,11 +10,9 @@
 
 namespace iom::cli {
 
-void add_man(CLI::App &app, Context &context) {
-  CLI::App *command = app.add_subcommand(
-      "man", "Print the man page (roff); read it with 'iom man | man -l -'");
-  command->callback([&app, &context] {
-    context.out().write(docs::man_page(*whole_tree(app, context)));
+void setup_man(CLI::App &command, Context &context) {
+  command.callback([&command, &context] {
+    context.out().write(docs::man_page(*whole_tree(*command.get_parent(), context)));
     context.out().flush();
     context.status = k_exit_ok;
   });

@@ -7,6 +7,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <memory>
+
 namespace iom::cli {
 namespace {
 
@@ -26,14 +28,11 @@ int run(Context &context, const Options &options) {
 
 } // namespace
 
-void add_offices(CLI::App &app, Context &context) {
-  static Options options;
-  CLI::App *command = app.add_subcommand(
-      "offices", "List every directory entry: country offices and the other "
-                 "offices");
-  add_filter_options(*command, options.filter);
-  add_list_options(*command, options.list);
-  command->callback([&context] { context.status = run(context, options); });
+void setup_offices(CLI::App &command, Context &context) {
+  auto options = std::make_shared<Options>();
+  add_filter_options(command, options->filter);
+  add_list_options(command, options->list);
+  command.callback([&context, options] { context.status = run(context, *options); });
 }
 
 } // namespace iom::cli

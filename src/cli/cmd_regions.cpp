@@ -6,6 +6,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <memory>
+
 namespace iom::cli {
 
 namespace {
@@ -49,13 +51,10 @@ int run(Context &context, const Options &options) {
 
 } // namespace
 
-void add_regions(CLI::App &app, Context &context) {
-  static Options options;
-  CLI::App *command = app.add_subcommand(
-      "regions", "List the six regions with their counts of countries and "
-                 "entries");
-  add_sort_option(*command, options.sort);
-  command->callback([&context] { context.status = run(context, options); });
+void setup_regions(CLI::App &command, Context &context) {
+  auto options = std::make_shared<Options>();
+  add_sort_option(command, options->sort);
+  command.callback([&context, options] { context.status = run(context, *options); });
 }
 
 } // namespace iom::cli

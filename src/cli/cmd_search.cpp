@@ -9,6 +9,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <memory>
+
 namespace iom::cli {
 namespace {
 
@@ -72,18 +74,15 @@ int run(Context &context, const Options &options) {
 
 } // namespace
 
-void add_search(CLI::App &app, Context &context) {
-  static Options options;
-  CLI::App *command = app.add_subcommand(
-      "search", "Rank typo-tolerant candidates for TEXT, with a score and the "
-                "reason for each match");
-  command->add_option("TEXT", options.words, "Text to look for")->required();
+void setup_search(CLI::App &command, Context &context) {
+  auto options = std::make_shared<Options>();
+  command.add_option("TEXT", options->words, "Text to look for")->required();
   command
-      ->add_option("-n,--limit", options.limit,
+      .add_option("-n,--limit", options->limit,
                    "Print at most N candidates (default 10)")
       ->type_name("N");
-  add_sort_option(*command, options.sort);
-  command->callback([&context] { context.status = run(context, options); });
+  add_sort_option(command, options->sort);
+  command.callback([&context, options] { context.status = run(context, *options); });
 }
 
 } // namespace iom::cli

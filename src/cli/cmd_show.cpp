@@ -9,6 +9,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <memory>
+
 namespace iom::cli {
 namespace {
 
@@ -63,14 +65,11 @@ int run(Context &context, const Options &options) {
 
 } // namespace
 
-void add_show(CLI::App &app, Context &context) {
-  static Options options;
-  CLI::App *command = app.add_subcommand(
-      "show", "Show one detailed record per query (exact match on name, short "
-              "name, alias or ISO code; never guesses)");
-  command->add_option("QUERY", options.queries, "Name, alias or ISO code")
+void setup_show(CLI::App &command, Context &context) {
+  auto options = std::make_shared<Options>();
+  command.add_option("QUERY", options->queries, "Name, alias or ISO code")
       ->required();
-  command->callback([&context] { context.status = run(context, options); });
+  command.callback([&context, options] { context.status = run(context, *options); });
 }
 
 } // namespace iom::cli

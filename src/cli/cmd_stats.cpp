@@ -10,6 +10,8 @@
 #include "util/error.hpp"
 
 #include <CLI/CLI.hpp>
+
+#include <memory>
 #include <fmt/format.h>
 
 namespace iom::cli {
@@ -192,13 +194,10 @@ int run(Context &context, const Options &options) {
 
 } // namespace
 
-void add_stats(CLI::App &app, Context &context) {
-  static Options options;
-  CLI::App *command = app.add_subcommand(
-      "stats", "Show the region x type cross-table, the page's headline claims "
-               "beside the dataset's counts, and the data version");
-  add_sort_option(*command, options.sort);
-  command->callback([&context] { context.status = run(context, options); });
+void setup_stats(CLI::App &command, Context &context) {
+  auto options = std::make_shared<Options>();
+  add_sort_option(command, options->sort);
+  command.callback([&context, options] { context.status = run(context, *options); });
 }
 
 } // namespace iom::cli

@@ -6,6 +6,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <memory>
+
 namespace iom::cli {
 
 namespace {
@@ -32,12 +34,10 @@ int run(Context &context, const Options &options) {
 
 } // namespace
 
-void add_types(CLI::App &app, Context &context) {
-  static Options options;
-  CLI::App *command = app.add_subcommand(
-      "types", "List the nine office types with counts and descriptions");
-  add_sort_option(*command, options.sort);
-  command->callback([&context] { context.status = run(context, options); });
+void setup_types(CLI::App &command, Context &context) {
+  auto options = std::make_shared<Options>();
+  add_sort_option(command, options->sort);
+  command.callback([&context, options] { context.status = run(context, *options); });
 }
 
 } // namespace iom::cli

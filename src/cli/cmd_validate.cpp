@@ -6,6 +6,8 @@
 #include "util/error.hpp"
 
 #include <CLI/CLI.hpp>
+
+#include <memory>
 #include <fmt/format.h>
 
 namespace iom::cli {
@@ -37,13 +39,10 @@ int run(Context &context, const Options &options) {
 
 } // namespace
 
-void add_validate(CLI::App &app, Context &context) {
-  static Options options;
-  CLI::App *command = app.add_subcommand(
-      "validate", "Check a dataset file (default: the data in use); errors "
-                  "are printed as FILE:LINE:COL: message");
-  command->add_option("FILE", options.file, "Dataset file (TOML)");
-  command->callback([&context] { context.status = run(context, options); });
+void setup_validate(CLI::App &command, Context &context) {
+  auto options = std::make_shared<Options>();
+  command.add_option("FILE", options->file, "Dataset file (TOML)");
+  command.callback([&context, options] { context.status = run(context, *options); });
 }
 
 } // namespace iom::cli

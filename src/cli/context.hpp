@@ -18,7 +18,7 @@ struct GlobalOptions {
   bool no_header = false; // -H
   std::string color = "auto";
   bool bom = false;
-  std::string delimiter = ",";
+  std::string delimiter; // -d; empty = "," (csv only)
 };
 
 class Context {

@@ -40,23 +40,38 @@ bool color_wanted(std::string_view mode) {
 
 } // namespace
 
+std::string_view format_name(const GlobalOptions &options) {
+  // --bom and --delimiter shape CSV only: alone they select it, and beside
+  // another format they are refused rather than ignored.
+  bool csv_only = options.bom || !options.delimiter.empty();
+  if (!csv_only || options.format == "csv")
+    return options.format;
+  std::string_view option = options.bom ? "--bom" : "--delimiter";
+  if (options.format.empty())
+    return "csv";
+  throw Error(std::string(option) + " shapes csv output only, not -f " +
+              options.format);
+}
+
 Style resolve_style(const GlobalOptions &options) {
   Style style{};
   bool terminal = util::stdout_is_terminal();
-  style.format = options.format.empty()
+  std::string_view format = format_name(options);
+  style.format = format.empty()
                      ? (terminal ? render::Format::table : render::Format::tsv)
-                     : parse_format(options.format);
+                     : parse_format(format);
   style.options.header = !options.no_header;
   style.options.color = color_wanted(options.color);
   style.options.terminal = terminal;
   style.options.width = terminal ? util::terminal_width() : 0;
   style.options.bom = options.bom;
-  if (options.delimiter.size() != 1 || options.delimiter[0] == '"' ||
-      options.delimiter[0] == '\n' || options.delimiter[0] == '\r' ||
-      static_cast<unsigned char>(options.delimiter[0]) >= 0x80)
+  std::string_view delimiter =
+      options.delimiter.empty() ? std::string_view(",") : options.delimiter;
+  if (delimiter.size() != 1 || delimiter[0] == '"' || delimiter[0] == '\n' ||
+      delimiter[0] == '\r' || static_cast<unsigned char>(delimiter[0]) >= 0x80)
     throw Error("--delimiter must be one ASCII character other than '\"', "
                 "CR or LF");
-  style.options.delimiter = options.delimiter[0];
+  style.options.delimiter = delimiter[0];
   return style;
 }
 

@@ -29,6 +29,10 @@ struct Style {
 
 Style resolve_style(const GlobalOptions &options);
 
+// The -f value in effect: csv when --bom or --delimiter stands alone. Throws
+// iom::Error (exit 2) when they stand beside another format.
+std::string_view format_name(const GlobalOptions &options);
+
 // The fields to show: -F when given, else the command's default list.
 std::vector<const Field *> resolve_fields(const GlobalOptions &options,
                                           std::string_view defaults);
