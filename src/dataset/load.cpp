@@ -1,9 +1,8 @@
 #include "dataset/load.hpp"
 
 #include "dataset/names.hpp"
+#include "dataset/toml_guard.hpp" // toml++, with a 3.3.0 bug guarded
 #include "util/error.hpp"
-
-#include <toml++/toml.h>
 
 #include <array>
 #include <cerrno>
