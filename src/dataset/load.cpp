@@ -2,10 +2,9 @@
 
 #include "dataset/names.hpp"
 #include "dataset/schema.hpp"
+#include "dataset/toml_guard.hpp" // toml++, with a 3.3.0 bug guarded
 #include "util/error.hpp"
 #include "util/utf8.hpp"
-
-#include <toml++/toml.h>
 
 #include <array>
 #include <cerrno>
