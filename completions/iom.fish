@@ -123,16 +123,16 @@ end
 complete -c iom -f
 
 complete -c iom -n __iom_needs_command -a show -d 'Show one detailed record per query (exact match on name, short name, alias or ISO code; never guesses)'
-complete -c iom -n __iom_needs_command -a countries -d 'List the countries and territories (176 in the directory)'
+complete -c iom -n __iom_needs_command -a countries -d 'List the directory\'s countries and territories'
 complete -c iom -n __iom_needs_command -a offices -d 'List every directory entry: country offices and the other offices'
 complete -c iom -n __iom_needs_command -a search -d 'Rank typo-tolerant candidates for TEXT, with a score and the reason for each match'
 complete -c iom -n __iom_needs_command -a convert -d 'Convert names or codes, one output line per input line (stdin when no QUERY is given)'
-complete -c iom -n __iom_needs_command -a regions -d 'List the six regions with their counts of countries and entries'
-complete -c iom -n __iom_needs_command -a types -d 'List the nine office types with counts and descriptions'
+complete -c iom -n __iom_needs_command -a regions -d 'List the regions with their counts of countries and entries'
+complete -c iom -n __iom_needs_command -a types -d 'List the office types with counts and descriptions'
 complete -c iom -n __iom_needs_command -a stats -d 'Show the region x type cross-table, the page\'s headline claims beside the dataset\'s counts, and the data version'
 complete -c iom -n __iom_needs_command -a fields -d 'List the fields that --fields and --sort accept'
 complete -c iom -n __iom_needs_command -a validate -d 'Check a dataset file (default: the data in use); errors are printed as FILE:LINE:COL: message'
-complete -c iom -n __iom_needs_command -a completions -d 'Print the completion script for bash, zsh or fish'
+complete -c iom -n __iom_needs_command -a completions -d 'Print the completion script for a shell'
 complete -c iom -n __iom_needs_command -a man -d 'Print the man page (roff); read it with \'iom man | man -l -\''
 
 # Global options, before or after the command.
