@@ -78,7 +78,8 @@ int run(Context &context, const Options &options) {
 void setup_complete(CLI::App &command, Context &context) {
   auto options = std::make_shared<Options>();
   command.add_option("KIND", options->kind, std::string(k_kinds))->required();
-  command.callback([&context, options] { context.status = run(context, *options); });
+  command.callback(
+      [&context, options] { context.status = run(context, *options); });
 }
 
 } // namespace iom::cli

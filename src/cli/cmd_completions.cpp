@@ -36,8 +36,8 @@ void setup_completions(CLI::App &command, Context &context) {
       ->required();
   command.callback([&command, &context, options] {
     docs::Shell shell = choice_enum<docs::Shell>(k_shell_list, options->shell);
-    context.out().write(
-        docs::completion_script(*whole_tree(*command.get_parent(), context), shell));
+    context.out().write(docs::completion_script(
+        *whole_tree(*command.get_parent(), context), shell));
     context.out().flush();
     context.status = k_exit_ok;
   });

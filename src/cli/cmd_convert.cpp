@@ -62,8 +62,8 @@ render::Format parse_line_format(std::string_view format) {
 }
 
 // The input column (--keep) first, then the --to fields.
-std::vector<render::Column> record_columns(const std::vector<const Field *> &fields,
-                                           bool keep) {
+std::vector<render::Column>
+record_columns(const std::vector<const Field *> &fields, bool keep) {
   std::vector<render::Column> columns;
   if (keep)
     columns.push_back({"input", "INPUT", false, false});
@@ -240,22 +240,23 @@ void setup_convert(CLI::App &command, Context &context) {
   auto options = std::make_shared<Options>();
   command
       .add_option("--to", options->to,
-                   "Field(s) to print, comma-separated (see 'iom fields')")
+                  "Field(s) to print, comma-separated (see 'iom fields')")
       ->required()
       ->type_name("FIELDS");
   add_choices(
       command.add_option("--from", options->from,
-                          "Match input only as this kind of key (default any)"),
+                         "Match input only as this kind of key (default any)"),
       k_from_list)
       ->type_name("FIELD");
   command.add_flag("--fuzzy", options->fuzzy,
-                    "Accept the top search candidate when it is clearly "
-                    "ahead; each guess is reported on stderr");
+                   "Accept the top search candidate when it is clearly "
+                   "ahead; each guess is reported on stderr");
   command.add_flag("--keep", options->keep,
-                    "Keep the input as the first column");
+                   "Keep the input as the first column");
   command.add_option("QUERY", options->queries,
-                      "Names or codes to convert (default: read stdin)");
-  command.callback([&context, options] { context.status = run(context, *options); });
+                     "Names or codes to convert (default: read stdin)");
+  command.callback(
+      [&context, options] { context.status = run(context, *options); });
 }
 
 } // namespace iom::cli

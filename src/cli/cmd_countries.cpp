@@ -2,8 +2,8 @@
 
 #include "cli/commands.hpp"
 #include "cli/emit.hpp"
-#include "util/error.hpp"
 #include "cli/filters.hpp"
+#include "util/error.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -33,7 +33,8 @@ void setup_countries(CLI::App &command, Context &context) {
   auto options = std::make_shared<Options>();
   add_filter_options(command, options->filter);
   add_list_options(command, options->list);
-  command.callback([&context, options] { context.status = run(context, *options); });
+  command.callback(
+      [&context, options] { context.status = run(context, *options); });
 }
 
 } // namespace iom::cli

@@ -34,7 +34,8 @@ int run(Context &context, const Options &options) {
 void setup_fields(CLI::App &command, Context &context) {
   auto options = std::make_shared<Options>();
   add_sort_option(command, options->sort);
-  command.callback([&context, options] { context.status = run(context, *options); });
+  command.callback(
+      [&context, options] { context.status = run(context, *options); });
 }
 
 } // namespace iom::cli

@@ -12,7 +12,8 @@ namespace iom::cli {
 
 void setup_man(CLI::App &command, Context &context) {
   command.callback([&command, &context] {
-    context.out().write(docs::man_page(*whole_tree(*command.get_parent(), context)));
+    context.out().write(
+        docs::man_page(*whole_tree(*command.get_parent(), context)));
     context.out().flush();
     context.status = k_exit_ok;
   });

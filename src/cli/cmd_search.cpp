@@ -79,10 +79,11 @@ void setup_search(CLI::App &command, Context &context) {
   command.add_option("TEXT", options->words, "Text to look for")->required();
   command
       .add_option("-n,--limit", options->limit,
-                   "Print at most N candidates (default 10)")
+                  "Print at most N candidates (default 10)")
       ->type_name("N");
   add_sort_option(command, options->sort);
-  command.callback([&context, options] { context.status = run(context, *options); });
+  command.callback(
+      [&context, options] { context.status = run(context, *options); });
 }
 
 } // namespace iom::cli

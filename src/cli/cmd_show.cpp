@@ -2,10 +2,10 @@
 
 #include "cli/commands.hpp"
 #include "cli/emit.hpp"
-#include "util/error.hpp"
 #include "cli/explain.hpp"
 #include "query/match.hpp"
 #include "render/card.hpp"
+#include "util/error.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -42,8 +42,8 @@ int run(Context &context, const Options &options) {
     // Machine formats still print their empty form (json: []).
     Style style = resolve_style(context.options);
     if (style.format != render::Format::table) {
-      render::Rows rows = make_rows(data, found,
-                                    resolve_fields(context.options, "all"));
+      render::Rows rows =
+          make_rows(data, found, resolve_fields(context.options, "all"));
       render::write(context.out().buffer(), rows, style.format, style.options);
       context.out().flush();
     }
@@ -51,8 +51,8 @@ int run(Context &context, const Options &options) {
   }
   Style style = resolve_style(context.options);
   if (style.format == render::Format::table) {
-    render::Rows rows = make_rows(
-        data, found, resolve_fields(context.options, k_card_fields));
+    render::Rows rows =
+        make_rows(data, found, resolve_fields(context.options, k_card_fields));
     render::write_cards(context.out().buffer(), rows, style.options);
   } else {
     render::Rows rows =
@@ -69,7 +69,8 @@ void setup_show(CLI::App &command, Context &context) {
   auto options = std::make_shared<Options>();
   command.add_option("QUERY", options->queries, "Name, alias or ISO code")
       ->required();
-  command.callback([&context, options] { context.status = run(context, *options); });
+  command.callback(
+      [&context, options] { context.status = run(context, *options); });
 }
 
 } // namespace iom::cli

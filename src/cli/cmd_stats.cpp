@@ -11,8 +11,8 @@
 
 #include <CLI/CLI.hpp>
 
-#include <memory>
 #include <fmt/format.h>
+#include <memory>
 
 namespace iom::cli {
 namespace {
@@ -197,7 +197,8 @@ int run(Context &context, const Options &options) {
 void setup_stats(CLI::App &command, Context &context) {
   auto options = std::make_shared<Options>();
   add_sort_option(command, options->sort);
-  command.callback([&context, options] { context.status = run(context, *options); });
+  command.callback(
+      [&context, options] { context.status = run(context, *options); });
 }
 
 } // namespace iom::cli

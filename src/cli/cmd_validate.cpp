@@ -7,8 +7,8 @@
 
 #include <CLI/CLI.hpp>
 
-#include <memory>
 #include <fmt/format.h>
+#include <memory>
 
 namespace iom::cli {
 namespace {
@@ -42,7 +42,8 @@ int run(Context &context, const Options &options) {
 void setup_validate(CLI::App &command, Context &context) {
   auto options = std::make_shared<Options>();
   command.add_option("FILE", options->file, "Dataset file (TOML)");
-  command.callback([&context, options] { context.status = run(context, *options); });
+  command.callback(
+      [&context, options] { context.status = run(context, *options); });
 }
 
 } // namespace iom::cli

@@ -28,8 +28,8 @@ std::string quoted(std::string_view query) {
 } // namespace
 
 std::string too_long_message(std::size_t bytes) {
-  return "query too long (" + std::to_string(bytes) +
-         " bytes; the limit is " + std::to_string(k_max_query_bytes) + ")";
+  return "query too long (" + std::to_string(bytes) + " bytes; the limit is " +
+         std::to_string(k_max_query_bytes) + ")";
 }
 
 void check_query_length(std::string_view query) {

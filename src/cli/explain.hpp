@@ -35,7 +35,8 @@ void report_not_found(const Dataset &data, std::string_view query,
                       const std::vector<query::Match> &matches,
                       std::string_view prefix = {});
 
-// "Kenya (KE)" or, for an office, "Global Office in Brussels (global-office-in-brussels)".
+// "Kenya (KE)" or, for an office, "Global Office in Brussels
+// (global-office-in-brussels)".
 std::string describe(const Entry &entry);
 
 } // namespace iom::cli

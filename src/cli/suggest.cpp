@@ -29,8 +29,7 @@ std::string_view closest(std::string_view word,
   int best_distance = budget + 1;
   bool tie = false;
   for (std::string_view candidate : candidates) {
-    int distance =
-        query::damerau_levenshtein(wanted, lower(candidate), budget);
+    int distance = query::damerau_levenshtein(wanted, lower(candidate), budget);
     if (distance < best_distance) {
       best = candidate;
       best_distance = distance;

@@ -1,8 +1,8 @@
 #include "docs/man.hpp"
 
-#include "render/fields.hpp"
 #include "dataset/builtin.hpp"
 #include "docs/tree.hpp"
+#include "render/fields.hpp"
 #include "util/utf8.hpp"
 #include "version.hpp"
 

@@ -19,7 +19,10 @@ int damerau_levenshtein(std::string_view a, std::string_view b, int bound);
 // as a typo: 0 up to 3 bytes, 1 for 4-5, 2 for 6-8, 3 beyond. Short queries
 // get none, so "ne" never reaches "na" or "nu".
 constexpr int edit_bound(std::size_t query_length) {
-  return query_length <= 3 ? 0 : query_length <= 5 ? 1 : query_length <= 8 ? 2 : 3;
+  return query_length <= 3   ? 0
+         : query_length <= 5 ? 1
+         : query_length <= 8 ? 2
+                             : 3;
 }
 
 } // namespace iom::query

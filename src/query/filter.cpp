@@ -48,7 +48,7 @@ std::size_t resolve(std::span<const Named> items, std::string_view value,
       std::string message = "ambiguous " + std::string(what) + " '" +
                             std::string(value) + "': it is the start of ";
       for (std::size_t i = 0; i < prefixed.size(); ++i)
-        message += (i == 0                       ? ""
+        message += (i == 0                     ? ""
                     : i + 1 == prefixed.size() ? " and "
                                                : ", ") +
                    described(items[prefixed[i]]);
@@ -118,7 +118,8 @@ bool accepts(const Filter &filter, const Entry &entry) {
     return false;
   if (filter.kind && entry.kind != *filter.kind)
     return false;
-  if (!any_of(filter.regions, entry.region) || !any_of(filter.types, entry.type))
+  if (!any_of(filter.regions, entry.region) ||
+      !any_of(filter.types, entry.type))
     return false;
   if (!filter.hosts.empty() && !any_of(filter.hosts, host_of(entry)))
     return false;

@@ -30,8 +30,7 @@ int key_strength(KeyKind kind) {
 }
 
 std::vector<OwnedKey> build_keys(std::span<const Entry> entries) {
-  if (entries.size() >
-      std::size_t{std::numeric_limits<EntryIndex>::max()} + 1)
+  if (entries.size() > std::size_t{std::numeric_limits<EntryIndex>::max()} + 1)
     throw std::length_error("iom: too many entries for an EntryIndex");
 
   std::vector<OwnedKey> keys;

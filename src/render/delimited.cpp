@@ -51,8 +51,8 @@ bool contains_any(std::string_view field, char a, char b, char c, char d) {
   const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b),
                 vc = _mm_set1_epi8(c), vd = _mm_set1_epi8(d);
   for (; i + 16 <= field.size(); i += 16) {
-    __m128i chunk = _mm_loadu_si128(
-        reinterpret_cast<const __m128i *>(field.data() + i));
+    __m128i chunk =
+        _mm_loadu_si128(reinterpret_cast<const __m128i *>(field.data() + i));
     __m128i hit = _mm_or_si128(
         _mm_or_si128(_mm_cmpeq_epi8(chunk, va), _mm_cmpeq_epi8(chunk, vb)),
         _mm_or_si128(_mm_cmpeq_epi8(chunk, vc), _mm_cmpeq_epi8(chunk, vd)));
@@ -104,9 +104,9 @@ void append_tsv_field(std::string &out, std::string_view field) {
 
 void append_csv_field(std::string &out, std::string_view field,
                       char delimiter) {
-  bool quote = !field.empty() &&
-               (is_blank(field.front()) || is_blank(field.back()) ||
-                contains_any(field, delimiter, '"', '\n', '\r'));
+  bool quote =
+      !field.empty() && (is_blank(field.front()) || is_blank(field.back()) ||
+                         contains_any(field, delimiter, '"', '\n', '\r'));
   if (!quote) {
     out += field;
     return;

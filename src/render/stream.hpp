@@ -15,8 +15,8 @@ namespace iom::render {
 class RowStream {
 public:
   // Writes what comes before the rows: a BOM, a header, "[".
-  RowStream(std::string &out, const std::vector<Column> &columns,
-            Format format, const Options &options);
+  RowStream(std::string &out, const std::vector<Column> &columns, Format format,
+            const Options &options);
 
   static bool supports(Format format);
 

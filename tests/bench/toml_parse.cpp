@@ -32,7 +32,8 @@ int main(int argc, char **argv) {
   std::fclose(file);
 
   try {
-    toml::table root = toml::parse(std::string_view(text), std::string_view(argv[1]));
+    toml::table root =
+        toml::parse(std::string_view(text), std::string_view(argv[1]));
     const toml::array *entries = root["entries"].as_array();
     std::printf("%zu\n", entries ? entries->size() : std::size_t{0});
   } catch (const toml::parse_error &error) {

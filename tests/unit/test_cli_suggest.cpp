@@ -39,16 +39,16 @@ TEST_CASE("did_you_mean is empty when nothing is close") {
 
 TEST_CASE("a suggestion is never further than the budget, for any word") {
   // Property: whatever is suggested is within the AUTO budget of the word.
-  const char *words[] = {"s", "st", "sta", "stat", "statz", "stzts", "xtats",
-                         "countri", "coutnries", "offces", "searhc", ""};
+  const char *words[] = {"s",         "st",     "sta",    "stat",
+                         "statz",     "stzts",  "xtats",  "countri",
+                         "coutnries", "offces", "searhc", ""};
   for (const char *word : words) {
     std::string_view found = closest(word, k_commands);
     if (found.empty())
       continue;
     std::string_view w = word;
     int budget = w.size() <= 2 ? 0 : w.size() <= 5 ? 1 : 2;
-    CHECK_MESSAGE(iom::query::damerau_levenshtein(w, found, 9) <= budget,
-                  word);
+    CHECK_MESSAGE(iom::query::damerau_levenshtein(w, found, 9) <= budget, word);
   }
 }
 

@@ -822,8 +822,8 @@ TEST_CASE("builtin confident: clear typos and whole names are accepted") {
 }
 
 TEST_CASE("builtin confident: ambiguous or empty results are refused") {
-  for (std::string_view q : {"united", "zz", "brussels", "republic of",
-                             "uni", "atlantis", "", "the", "island"}) {
+  for (std::string_view q : {"united", "zz", "brussels", "republic of", "uni",
+                             "atlantis", "", "the", "island"}) {
     CAPTURE(q);
     CHECK_FALSE(confident(search(data(), q)));
   }
