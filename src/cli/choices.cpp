@@ -1,40 +1,22 @@
 #include "cli/choices.hpp"
 
-#include "query/distance.hpp"
+#include "cli/suggest.hpp"
 #include "util/error.hpp"
 
 #include <CLI/CLI.hpp>
 
-#include <algorithm>
-#include <cctype>
+#include <vector>
 
 namespace iom::cli {
 namespace {
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) {
-    return static_cast<char>(std::tolower(c));
-  });
-  return out;
-}
-
-// The value nearest to `value`, or nullptr when none is within a typo or
-// two: one edit up to 5 bytes (so "jsn" finds "json"), then edit_bound's.
+// The value nearest to `value` within a typo (cli/suggest), or nullptr.
 const util::Choice *nearest(util::Choices choices, std::string_view value) {
-  std::string typed = lower(value);
-  int bound = std::max(1, query::edit_bound(typed.size()));
-  const util::Choice *best = nullptr;
-  for (const util::Choice &choice : choices) {
-    int distance = query::damerau_levenshtein(typed, choice.value, bound);
-    if (distance <= bound && distance < static_cast<int>(choice.value.size())) {
-      best = &choice;
-      bound = distance - 1;
-      if (bound < 0)
-        break;
-    }
-  }
-  return best;
+  std::vector<std::string_view> values;
+  for (const util::Choice &choice : choices)
+    values.push_back(choice.value);
+  std::string_view found = closest(value, values);
+  return found.empty() ? nullptr : util::find_choice(choices, found);
 }
 
 } // namespace

@@ -1,19 +1,10 @@
 #include "cli/suggest.hpp"
 
 #include "query/distance.hpp"
-
-#include <algorithm>
+#include "util/text.hpp"
 
 namespace iom::cli {
 namespace {
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) {
-    return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  });
-  return out;
-}
 
 int typo_budget(std::size_t length) {
   return length <= 2 ? 0 : length <= 5 ? 1 : 2;
@@ -23,13 +14,14 @@ int typo_budget(std::size_t length) {
 
 std::string_view closest(std::string_view word,
                          std::span<const std::string_view> candidates) {
-  const std::string wanted = lower(word);
+  const std::string wanted = util::lower_ascii(word);
   const int budget = typo_budget(wanted.size());
   std::string_view best;
   int best_distance = budget + 1;
   bool tie = false;
   for (std::string_view candidate : candidates) {
-    int distance = query::damerau_levenshtein(wanted, lower(candidate), budget);
+    int distance = query::damerau_levenshtein(
+        wanted, util::lower_ascii(candidate), budget);
     if (distance < best_distance) {
       best = candidate;
       best_distance = distance;

@@ -4,6 +4,7 @@
 #include "dataset/schema.hpp"
 #include "dataset/toml_guard.hpp" // toml++, with a 3.3.0 bug guarded
 #include "util/error.hpp"
+#include "util/text.hpp"
 #include "util/utf8.hpp"
 
 #include <array>
@@ -100,28 +101,18 @@ concept Spelled = requires {
   Spelling<Enum>::names;
 };
 
-char fold_ascii(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-// Names are compared without regard to ASCII case.
 struct FoldedHash {
   std::size_t operator()(std::string_view text) const {
     std::size_t hash = 14695981039346656037ull; // FNV-1a
     for (char c : text)
-      hash =
-          (hash ^ static_cast<unsigned char>(fold_ascii(c))) * 1099511628211ull;
+      hash = (hash ^ static_cast<unsigned char>(util::fold_ascii(c))) *
+             1099511628211ull;
     return hash;
   }
 };
 struct FoldedEqual {
   bool operator()(std::string_view a, std::string_view b) const {
-    if (a.size() != b.size())
-      return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-      if (fold_ascii(a[i]) != fold_ascii(b[i]))
-        return false;
-    return true;
+    return util::equal_ignoring_ascii_case(a, b);
   }
 };
 

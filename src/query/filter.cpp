@@ -3,6 +3,7 @@
 #include "query/match.hpp"
 #include "query/normalise.hpp"
 #include "util/error.hpp"
+#include "util/text.hpp"
 
 namespace iom::query {
 namespace {
@@ -11,18 +12,6 @@ struct Named {
   std::string_view code;
   std::string_view name;
 };
-
-bool equal_ignoring_case(std::string_view a, std::string_view b) {
-  auto fold = [](char c) {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  };
-  if (a.size() != b.size())
-    return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (fold(a[i]) != fold(b[i]))
-      return false;
-  return true;
-}
 
 std::string described(const Named &item) {
   return std::string(item.code) + " (" + std::string(item.name) + ")";
@@ -131,7 +120,7 @@ bool accepts(const Filter &filter, const Entry &entry) {
     bool found = false;
     for (auto language : entry.languages)
       for (const auto &wanted : filter.languages)
-        found = found || equal_ignoring_case(language, wanted);
+        found = found || util::equal_ignoring_ascii_case(language, wanted);
     if (!found)
       return false;
   }

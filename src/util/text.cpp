@@ -16,4 +16,20 @@ std::vector<std::string_view> split_commas(std::string_view text) {
   }
 }
 
+bool equal_ignoring_ascii_case(std::string_view a, std::string_view b) {
+  if (a.size() != b.size())
+    return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (fold_ascii(a[i]) != fold_ascii(b[i]))
+      return false;
+  return true;
+}
+
+std::string lower_ascii(std::string_view text) {
+  std::string out(text);
+  for (char &c : out)
+    c = fold_ascii(c);
+  return out;
+}
+
 } // namespace iom::util
