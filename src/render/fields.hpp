@@ -29,19 +29,8 @@ enum class SortKind : unsigned char { text, number };
 
 // A field's accessor: fills the cell from the row. `slot` tells a field made
 // at run time which value it reads (stats: one column per office type).
-template <typename Row> struct Getter {
-  void (*fn)(const Row &row, std::size_t slot, Cell &cell) = nullptr;
-
-  void operator()(const Row &row, std::size_t slot, Cell &cell) const {
-    fn(row, slot, cell);
-  }
-  // get(data, entry, cell), the call cmd_convert makes on an entry field.
-  template <typename Data, typename Item>
-  requires requires(const Data &d, const Item &i) { Row{d, i}; }
-  void operator()(const Data &data, const Item &item, Cell &cell) const {
-    fn(Row{data, item}, 0, cell);
-  }
-};
+template <typename Row>
+using Getter = void (*)(const Row &row, std::size_t slot, Cell &cell);
 
 template <typename Row> struct Field {
   std::string_view name;        // --fields name, JSON key, tsv/csv header
@@ -51,7 +40,7 @@ template <typename Row> struct Field {
   SortKind sort = SortKind::text;
   bool is_list = false;  // cells carry items (JSON array)
   bool is_count = false; // a whole number: JSON bare, right-aligned
-  Getter<Row> get;
+  Getter<Row> get = nullptr;
   std::size_t slot = 0; // passed to get
 };
 

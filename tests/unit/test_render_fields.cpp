@@ -27,7 +27,7 @@ template <typename Row> void check_table(std::span<const Field<Row>> table) {
     CHECK(names.insert(field.name).second);
     CHECK(!field.header.empty());
     CHECK(!field.description.empty());
-    CHECK((field.get.fn != nullptr));
+    CHECK((field.get != nullptr));
     std::string_view tag = field.hashtag;
     std::string_view base = tag.substr(0, tag.find('+'));
     CHECK(k_hxl_hashtags.count(base) == 1);
