@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
 #include "util/error.hpp"
+#include "util/utf8.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -37,8 +38,12 @@ void add_line(std::string &out, std::string_view value,
     return;
   out += value;
   out += '\t';
-  for (char c : description)
-    out += static_cast<unsigned char>(c) < 0x20 ? ' ' : c;
+  // An ASCII control (a tab, a newline) would break the completion line;
+  // bytes of 0x80 and above belong to UTF-8 sequences and are kept.
+  for (char c : description) {
+    auto byte = static_cast<unsigned char>(c);
+    out += byte < 0x80 && util::is_control(byte) ? ' ' : c;
+  }
   out += '\n';
 }
 
