@@ -97,6 +97,40 @@ struct Host {
   Strings aliases;
 };
 
+// One country or territory of the world table (data/world.toml, made from
+// OCHA's taxonomy): every ISO 3166-1 entry and Kosovo. Optional fields are
+// empty when the source has nothing to say.
+struct WorldRow {
+  std::string_view iso2;
+  std::string_view iso3;
+  std::string_view numeric; // three digits; empty for Kosovo
+  CodeStatus code_status;
+  std::string_view name;        // English short name
+  std::string_view name_source; // the CSV column it came from
+  std::string_view formal_name;
+  std::string_view name_fr;
+  std::string_view name_fr_source;
+  std::string_view name_es;
+  std::string_view name_es_source;
+  std::string_view m49_region; // three digits, as M49 writes them
+  std::string_view m49_region_name;
+  std::string_view m49_subregion;
+  std::string_view m49_subregion_name;
+  std::string_view m49_intermediate;
+  std::string_view m49_intermediate_name;
+  bool independent;
+};
+
+// Where a world file's rows come from (its own [meta]).
+struct WorldMeta {
+  std::string_view source; // URL
+  std::string_view source_path;
+  std::string_view source_commit;
+  std::string_view source_date;
+  std::string_view source_sha256;
+  std::string_view licence;
+};
+
 struct Meta {
   std::string_view data_version;
   std::string_view captured; // capture date of the source page
@@ -131,6 +165,9 @@ struct Dataset {
   std::span<const Region> regions;
   std::span<const OfficeType> types;
   std::span<const Host> hosts;
+  // The whole world; a --data file without [[world]] tables uses the
+  // built-in one.
+  std::span<const WorldRow> world;
   Meta meta;
   std::span<const Key> keys;
   std::string_view origin;                 // "built-in" or the file path

@@ -18,6 +18,8 @@ const Dataset &Context::data() {
   if (path.empty())
     return dataset::builtin();
   m_loaded = dataset::load_file(path);
+  if (m_loaded->world.empty())
+    m_loaded->world = dataset::builtin().world; // no [[world]] of its own
   return *m_loaded;
 }
 

@@ -32,6 +32,7 @@ struct Storage {
   std::vector<Region> regions;
   std::vector<OfficeType> types;
   std::vector<Host> hosts;
+  std::vector<WorldRow> world;
   std::vector<std::string_view> list_items;
   std::string origin;
 };
@@ -79,6 +80,9 @@ struct Fields {
 
   std::string_view text(std::size_t slot) const {
     return nodes[slot] ? nodes[slot]->as_string()->get() : std::string_view{};
+  }
+  bool flag(std::size_t slot) const {
+    return nodes[slot] && nodes[slot]->as_boolean()->get();
   }
   const toml::array *list(std::size_t slot) const {
     return nodes[slot] ? nodes[slot]->as_array() : nullptr;
@@ -141,17 +145,22 @@ private:
 
 // The tables of every section, as read_section found them.
 struct Tables {
-  std::vector<Fields> meta, regions, types, hosts, entries;
+  std::vector<Fields> meta, regions, types, hosts, entries, world;
+};
+
+// The codes of one table of coded rows, each unique.
+struct CodeSets {
+  UniqueSet<> iso2s{"iso2", 0}, iso3s{"iso3", 0}, numerics{"numeric", 0};
 };
 
 class Loader {
 public:
-  explicit Loader(std::string_view display_name)
-      : m_name(display_name), m_iso2s("iso2", 0), m_iso3s("iso3", 0),
-        m_numerics("numeric", 0) {}
+  explicit Loader(std::string_view display_name) : m_name(display_name) {}
 
   std::shared_ptr<Storage> load(std::string_view text);
+  std::shared_ptr<Storage> load_world(std::string_view text);
   const Meta &meta() const { return m_meta; }
+  const WorldMeta &world_meta() const { return m_world_meta; }
 
 private:
   void problem(toml::source_position at, std::string message) {
@@ -168,6 +177,9 @@ private:
            std::to_string(at.column);
   }
   [[noreturn]] void fail();
+  std::shared_ptr<Storage> parse(std::string_view text);
+  void refuse_unknown_sections(const toml::table &root,
+                               std::span<const std::string_view> known);
 
   template <typename Struct>
   std::vector<Fields> read_section(const toml::table &root);
@@ -182,6 +194,7 @@ private:
   void build_types(Storage &storage, const std::vector<Fields> &tables);
   void build_hosts(Storage &storage, const std::vector<Fields> &tables);
   void build_entries(Storage &storage, const std::vector<Fields> &tables);
+  void build_world(Storage &storage, const std::vector<Fields> &tables);
   void check_references(const Storage &storage, const Tables &tables);
 
   // Fills every member that the schema names from one table; reports values
@@ -190,6 +203,10 @@ private:
   void convert(Storage &, const Fields &from, std::size_t slot,
                std::string_view, std::string_view &to) {
     to = from.text(slot);
+  }
+  void convert(Storage &, const Fields &from, std::size_t slot,
+               std::string_view, bool &to) {
+    to = from.flag(slot);
   }
   void convert(Storage &storage, const Fields &from, std::size_t slot,
                std::string_view, Strings &to);
@@ -204,16 +221,19 @@ private:
   void check_slug(toml::source_position at, std::string_view what,
                   std::string_view value);
   template <typename Struct>
-  void check_codes(const Fields &from, const Struct &coded);
+  void check_codes(const Fields &from, const Struct &coded, CodeSets &sets);
+  template <typename Struct>
+  void check_code_status(const Fields &from, const Struct &coded);
 
   std::string_view m_name;
   std::vector<std::string> m_problems;
   std::size_t m_dropped = 0;
   Meta m_meta{};
+  WorldMeta m_world_meta{};
   std::unordered_map<std::string_view, RegionIndex> m_region_index;
   std::unordered_map<std::string_view, TypeIndex> m_type_index;
   // Codes of entries and [[hosts]] together: no two may share one.
-  UniqueSet<> m_iso2s, m_iso3s, m_numerics;
+  CodeSets m_codes;
   UniqueSet<> m_ids{"id", 0};
 };
 
@@ -250,7 +270,14 @@ bool Loader::read_fields(const toml::table &table, Fields &out) {
     }
     const auto &spec = fields[slot];
     present |= std::uint32_t{1} << slot;
-    if (!spec.is_list()) {
+    if (spec.is_bool()) {
+      if (!node.is_boolean()) {
+        problem(node.source().begin,
+                "field '" + std::string(key.str()) + "' must be true or false");
+        ok = false;
+        continue;
+      }
+    } else if (!spec.is_list()) {
       if (!node.is_string()) {
         problem(node.source().begin,
                 "field '" + std::string(key.str()) + "' must be a string");
@@ -404,7 +431,8 @@ void Loader::check_slug(toml::source_position at, std::string_view what,
 }
 
 template <typename Struct>
-void Loader::check_codes(const Fields &from, const Struct &coded) {
+void Loader::check_codes(const Fields &from, const Struct &coded,
+                         CodeSets &sets) {
   const std::string iso2(coded.iso2), iso3(coded.iso3), numeric(coded.numeric);
   if (!iso2.empty() && !all_of_class(iso2, 2, true))
     problem(where<&Struct::iso2>(from),
@@ -415,12 +443,41 @@ void Loader::check_codes(const Fields &from, const Struct &coded) {
   if (!numeric.empty() && !all_of_class(numeric, 3, false))
     problem(where<&Struct::numeric>(from),
             "numeric '" + numeric + "' must be three digits");
-  if (auto e = m_iso2s.add(coded.iso2))
+  if (auto e = sets.iso2s.add(coded.iso2))
     problem(where<&Struct::iso2>(from), *e);
-  if (auto e = m_iso3s.add(coded.iso3))
+  if (auto e = sets.iso3s.add(coded.iso3))
     problem(where<&Struct::iso3>(from), *e);
-  if (auto e = m_numerics.add(coded.numeric))
+  if (auto e = sets.numerics.add(coded.numeric))
     problem(where<&Struct::numeric>(from), *e);
+}
+
+// code_status agrees with the codes: ISO codes outside the user-assigned
+// ranges, user-assigned codes inside them.
+template <typename Struct>
+void Loader::check_code_status(const Fields &from, const Struct &coded) {
+  const auto at_iso2 = where<&Struct::iso2>(from);
+  switch (coded.code_status) {
+  case CodeStatus::iso:
+    if (coded.iso2.empty() || coded.iso3.empty() || coded.numeric.empty())
+      problem(from.position, "code_status iso needs iso2, iso3 and numeric");
+    else if (is_user_assigned(coded.iso2) || is_user_assigned(coded.iso3))
+      problem(at_iso2, "code '" + std::string(coded.iso2) +
+                           "' is user-assigned, not ISO");
+    break;
+  case CodeStatus::user_assigned:
+    if (coded.iso2.empty() || coded.iso3.empty())
+      problem(from.position, "code_status user-assigned needs iso2 and iso3");
+    else if (!is_user_assigned(coded.iso2) || !is_user_assigned(coded.iso3))
+      problem(at_iso2,
+              "codes '" + std::string(coded.iso2) + "'/'" +
+                  std::string(coded.iso3) +
+                  "' are not in a user-assigned range (AA, QM-QZ, XA-XZ, ZZ)");
+    break;
+  case CodeStatus::none:
+    if (!coded.iso2.empty() || !coded.iso3.empty() || !coded.numeric.empty())
+      problem(at_iso2, "code_status none allows no codes");
+    break;
+  }
 }
 
 // Every list item of every table, so that list_items never reallocates
@@ -442,12 +499,14 @@ void Loader::build(Storage &storage, const Tables &tables) {
                              count_list_items<Region>(tables.regions) +
                              count_list_items<OfficeType>(tables.types) +
                              count_list_items<Host>(tables.hosts) +
-                             count_list_items<Entry>(tables.entries));
+                             count_list_items<Entry>(tables.entries) +
+                             count_list_items<WorldRow>(tables.world));
   build_meta(storage, tables.meta);
   build_regions(storage, tables.regions);
   build_types(storage, tables.types);
   build_hosts(storage, tables.hosts);
   build_entries(storage, tables.entries);
+  build_world(storage, tables.world);
   check_references(storage, tables);
 }
 
@@ -490,7 +549,7 @@ void Loader::build_hosts(Storage &storage, const std::vector<Fields> &tables) {
   storage.hosts.reserve(tables.size());
   for (const auto &from : tables) {
     Host host = fill<Host>(storage, from);
-    check_codes(from, host);
+    check_codes(from, host, m_codes);
     storage.hosts.push_back(host);
   }
 }
@@ -501,7 +560,6 @@ void Loader::build_entries(Storage &storage,
   storage.entries.reserve(tables.size());
   for (const auto &from : tables) {
     Entry entry = fill<Entry>(storage, from);
-    const auto at_iso2 = where<&Entry::iso2>(from);
 
     check_slug(where<&Entry::id>(from), "id", entry.id);
     if (auto e = m_ids.add(entry.id))
@@ -513,31 +571,8 @@ void Loader::build_entries(Storage &storage,
               "duplicate name '" + std::string(entry.name) + "'");
     if (entry.short_name.empty())
       problem(where<&Entry::short_name>(from), "short_name must not be empty");
-    check_codes(from, entry);
-
-    switch (entry.code_status) {
-    case CodeStatus::iso:
-      if (entry.iso2.empty() || entry.iso3.empty() || entry.numeric.empty())
-        problem(from.position, "code_status iso needs iso2, iso3 and numeric");
-      else if (is_user_assigned(entry.iso2) || is_user_assigned(entry.iso3))
-        problem(at_iso2, "code '" + std::string(entry.iso2) +
-                             "' is user-assigned, not ISO");
-      break;
-    case CodeStatus::user_assigned:
-      if (entry.iso2.empty() || entry.iso3.empty())
-        problem(from.position, "code_status user-assigned needs iso2 and iso3");
-      else if (!is_user_assigned(entry.iso2) || !is_user_assigned(entry.iso3))
-        problem(
-            at_iso2,
-            "codes '" + std::string(entry.iso2) + "'/'" +
-                std::string(entry.iso3) +
-                "' are not in a user-assigned range (AA, QM-QZ, XA-XZ, ZZ)");
-      break;
-    case CodeStatus::none:
-      if (!entry.iso2.empty() || !entry.iso3.empty() || !entry.numeric.empty())
-        problem(at_iso2, "code_status none allows no codes");
-      break;
-    }
+    check_codes(from, entry, m_codes);
+    check_code_status(from, entry);
 
     if (text<&Entry::region>(from).empty() && entry.kind != Kind::office)
       problem(from.position, "missing field 'region' in entries (only an "
@@ -551,12 +586,27 @@ void Loader::build_entries(Storage &storage,
   }
 }
 
+// The world's codes are unique among its own rows; they repeat the
+// directory's, so they have sets of their own.
+void Loader::build_world(Storage &storage, const std::vector<Fields> &tables) {
+  CodeSets codes;
+  storage.world.reserve(tables.size());
+  for (const auto &from : tables) {
+    WorldRow row = fill<WorldRow>(storage, from);
+    if (row.name.empty())
+      problem(where<&WorldRow::name>(from), "name must not be empty");
+    check_codes(from, row, codes);
+    check_code_status(from, row);
+    storage.world.push_back(row);
+  }
+}
+
 void Loader::check_references(const Storage &storage, const Tables &tables) {
-  // Hosts must name an entry's iso2 or a [[hosts]] record; m_iso2s holds
+  // Hosts must name an entry's iso2 or a [[hosts]] record; m_codes holds
   // every entry's and every [[hosts]] record's code.
   for (std::size_t i = 0; i < storage.entries.size(); ++i) {
     std::string_view host = storage.entries[i].host;
-    if (!host.empty() && !m_iso2s.contains(host))
+    if (!host.empty() && !m_codes.iso2s.contains(host))
       problem(where<&Entry::host>(tables.entries[i]),
               "host '" + std::string(host) +
                   "' is neither an entry's iso2 nor a [[hosts]] iso2");
@@ -569,7 +619,7 @@ void Loader::check_references(const Storage &storage, const Tables &tables) {
   }
 }
 
-std::shared_ptr<Storage> Loader::load(std::string_view text) {
+std::shared_ptr<Storage> Loader::parse(std::string_view text) {
   auto storage = std::make_shared<Storage>();
   if (text.empty()) {
     problem("empty file; expected a dataset like data/iom.toml");
@@ -602,24 +652,55 @@ std::shared_ptr<Storage> Loader::load(std::string_view text) {
     problem(error.source().begin, description);
     fail();
   }
+  return storage;
+}
 
-  for (auto &&[key, node] : storage->root) {
-    bool known = false;
-    for (std::string_view section : k_sections)
-      known = known || section == key.str();
-    if (!known)
+void Loader::refuse_unknown_sections(const toml::table &root,
+                                     std::span<const std::string_view> known) {
+  for (auto &&[key, node] : root) {
+    bool found = false;
+    for (std::string_view section : known)
+      found = found || section == key.str();
+    if (!found)
       problem(key.source().begin,
               "unknown section '" + std::string(key.str()) + "'");
   }
+}
+
+std::shared_ptr<Storage> Loader::load(std::string_view text) {
+  auto storage = parse(text);
+  refuse_unknown_sections(storage->root, k_sections);
   Tables tables;
   tables.meta = read_section<Meta>(storage->root);
   tables.regions = read_section<Region>(storage->root);
   tables.types = read_section<OfficeType>(storage->root);
   tables.hosts = read_section<Host>(storage->root);
   tables.entries = read_section<Entry>(storage->root);
+  // Optional: without it the dataset uses the built-in world.
+  if (storage->root.contains(Schema<WorldRow>::section))
+    tables.world = read_section<WorldRow>(storage->root);
   if (!m_problems.empty())
     fail();
   build(*storage, tables);
+  if (!m_problems.empty())
+    fail();
+  storage->origin = std::string(m_name);
+  return storage;
+}
+
+std::shared_ptr<Storage> Loader::load_world(std::string_view text) {
+  auto storage = parse(text);
+  constexpr std::string_view k_world_sections[] = {Schema<WorldMeta>::section,
+                                                   Schema<WorldRow>::section};
+  refuse_unknown_sections(storage->root, k_world_sections);
+  std::vector<Fields> meta = read_section<WorldMeta>(storage->root);
+  std::vector<Fields> world = read_section<WorldRow>(storage->root);
+  if (!m_problems.empty())
+    fail();
+  storage->list_items.reserve(count_list_items<WorldRow>(world));
+  if (!meta.empty())
+    m_world_meta = fill<WorldMeta>(*storage, meta.front());
+  build_world(*storage, world);
   if (!m_problems.empty())
     fail();
   storage->origin = std::string(m_name);
@@ -684,6 +765,7 @@ Dataset load_text(std::string_view text, std::string_view display_name) {
   data.regions = storage->regions;
   data.types = storage->types;
   data.hosts = storage->hosts;
+  data.world = storage->world;
   data.meta = loader.meta();
   data.origin = storage->origin;
   data.storage = storage;
@@ -692,6 +774,16 @@ Dataset load_text(std::string_view text, std::string_view display_name) {
 
 Dataset load_file(const std::string &path) {
   return load_text(read_file(path), path);
+}
+
+World load_world_text(std::string_view text, std::string_view display_name) {
+  Loader loader(display_name);
+  std::shared_ptr<Storage> storage = loader.load_world(text);
+  World world;
+  world.rows = storage->world;
+  world.meta = loader.world_meta();
+  world.storage = storage;
+  return world;
 }
 
 } // namespace iom::dataset

@@ -5,6 +5,8 @@
 
 #include "model.hpp"
 
+#include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -26,5 +28,17 @@ std::string read_file(const std::string &path);
 
 // The same for text already in memory; display_name is used in messages.
 Dataset load_text(std::string_view text, std::string_view display_name);
+
+// A world file (data/world.toml): its own [meta] and [[world]] tables,
+// nothing else.
+struct World {
+  std::span<const WorldRow> rows;
+  WorldMeta meta;
+  std::shared_ptr<const void> storage; // owns the rows' strings
+};
+
+// Reads and validates a world file's text, with the messages of load_text;
+// the generator compiles data/world.toml through it.
+World load_world_text(std::string_view text, std::string_view display_name);
 
 } // namespace iom::dataset

@@ -7,8 +7,8 @@
 // in model.hpp and a line in Schema<Entry>::fields.
 //
 // A field's TOML type follows from its member: Strings is an array of
-// strings, everything else a string. An enum member is spelt as in
-// dataset/names.hpp; a RegionIndex or TypeIndex member is the code of a
+// strings, bool a boolean, everything else a string. An enum member is spelt as
+// in dataset/names.hpp; a RegionIndex or TypeIndex member is the code of a
 // [[regions]] or [[types]] table.
 
 #include "model.hpp"
@@ -31,7 +31,7 @@ template <typename Struct> struct Field {
   using Member =
       std::variant<std::string_view Struct::*, Strings Struct::*,
                    Kind Struct::*, Basis Struct::*, CodeStatus Struct::*,
-                   RegionIndex Struct::*, TypeIndex Struct::*>;
+                   RegionIndex Struct::*, TypeIndex Struct::*, bool Struct::*>;
 
   // The TOML key, and the member's name: the generator writes ".name = ".
   std::string_view name;
@@ -46,6 +46,9 @@ template <typename Struct> struct Field {
 
   constexpr bool is_list() const {
     return std::holds_alternative<Strings Struct::*>(member);
+  }
+  constexpr bool is_bool() const {
+    return std::holds_alternative<bool Struct::*>(member);
   }
 };
 
@@ -134,10 +137,60 @@ template <> struct Schema<Entry> {
   };
 };
 
+// A dataset file may bring its own [[world]] tables; without them it uses
+// the built-in world.
+template <> struct Schema<WorldRow> {
+  static constexpr std::string_view section = "world";
+  static constexpr bool is_array = true;
+  // Nothing refers to a world row by position.
+  static constexpr std::size_t max_count = static_cast<std::size_t>(-1);
+  static constexpr Field<WorldRow> fields[] = {
+      {"iso2", &WorldRow::iso2, k_required | k_no_controls},
+      {"iso3", &WorldRow::iso3, k_required | k_no_controls},
+      {"numeric", &WorldRow::numeric, k_optional | k_no_controls},
+      {"code_status", &WorldRow::code_status, k_required | k_no_controls},
+      {"name", &WorldRow::name, k_required | k_no_controls},
+      {"name_source", &WorldRow::name_source, k_required | k_no_controls},
+      {"formal_name", &WorldRow::formal_name, k_optional | k_no_controls},
+      {"name_fr", &WorldRow::name_fr, k_optional | k_no_controls},
+      {"name_fr_source", &WorldRow::name_fr_source, k_optional | k_no_controls},
+      {"name_es", &WorldRow::name_es, k_optional | k_no_controls},
+      {"name_es_source", &WorldRow::name_es_source, k_optional | k_no_controls},
+      {"m49_region", &WorldRow::m49_region, k_optional | k_no_controls},
+      {"m49_region_name", &WorldRow::m49_region_name,
+       k_optional | k_no_controls},
+      {"m49_subregion", &WorldRow::m49_subregion, k_optional | k_no_controls},
+      {"m49_subregion_name", &WorldRow::m49_subregion_name,
+       k_optional | k_no_controls},
+      {"m49_intermediate", &WorldRow::m49_intermediate,
+       k_optional | k_no_controls},
+      {"m49_intermediate_name", &WorldRow::m49_intermediate_name,
+       k_optional | k_no_controls},
+      {"independent", &WorldRow::independent, k_required},
+  };
+};
+
+// The [meta] of a world file (data/world.toml), read by load_world_text
+// under the same section name as a dataset's [meta]: the two files are
+// read by different entry points, so each [meta] has its own shape.
+template <> struct Schema<WorldMeta> {
+  static constexpr std::string_view section = "meta";
+  static constexpr bool is_array = false;
+  static constexpr std::size_t max_count = 1;
+  static constexpr Field<WorldMeta> fields[] = {
+      {"source", &WorldMeta::source, k_required | k_no_controls},
+      {"source_path", &WorldMeta::source_path, k_required | k_no_controls},
+      {"source_commit", &WorldMeta::source_commit, k_required | k_no_controls},
+      {"source_date", &WorldMeta::source_date, k_required | k_no_controls},
+      {"source_sha256", &WorldMeta::source_sha256, k_required | k_no_controls},
+      {"licence", &WorldMeta::licence, k_required | k_no_controls},
+  };
+};
+
 // The sections in the order they are read: each refers only to earlier ones.
 inline constexpr std::string_view k_sections[] = {
     Schema<Meta>::section, Schema<Region>::section, Schema<OfficeType>::section,
-    Schema<Host>::section, Schema<Entry>::section,
+    Schema<Host>::section, Schema<Entry>::section,  Schema<WorldRow>::section,
 };
 
 // The most fields a section has; the loader keeps one slot and one bit per
@@ -148,6 +201,8 @@ inline constexpr std::size_t k_max_fields = std::max({
     std::size(Schema<OfficeType>::fields),
     std::size(Schema<Host>::fields),
     std::size(Schema<Entry>::fields),
+    std::size(Schema<WorldRow>::fields),
+    std::size(Schema<WorldMeta>::fields),
 });
 static_assert(k_max_fields <= 32);
 

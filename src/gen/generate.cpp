@@ -1,9 +1,9 @@
-// iom-gen: the build-time step that validates data/iom.toml with the same
-// loader the binary uses at run time, and writes it out as constant-initialised
-// C++ tables (with the normalised lookup keys already sorted), so that the
-// binary parses nothing at start-up.
+// iom-gen: the build-time step that validates data/iom.toml and
+// data/world.toml with the same loader the binary uses at run time, and
+// writes them out as constant-initialised C++ tables (with the normalised
+// lookup keys already sorted), so that the binary parses nothing at start-up.
 //
-// usage: iom-gen INPUT DISPLAY_NAME OUTPUT
+// usage: iom-gen INPUT DISPLAY_NAME WORLD_INPUT WORLD_DISPLAY_NAME OUTPUT
 
 #include "dataset/load.hpp"
 #include "dataset/names.hpp"
@@ -47,6 +47,7 @@ std::string literal(std::string_view text) {
 class Writer {
 public:
   std::string value(std::string_view text) { return literal(text); }
+  std::string value(bool flag) { return flag ? "true" : "false"; }
   std::string value(Strings items) {
     if (items.empty())
       return "Strings()";
@@ -113,15 +114,17 @@ std::string table(Writer &w, std::string_view name,
   return out + "};\n\n";
 }
 
-std::string generate(const Dataset &data) {
+std::string generate(const Dataset &data, const dataset::World &world) {
   Writer w;
   std::string tables =
       table(w, "Region k_regions", data.regions) +
       table(w, "OfficeType k_types", data.types) +
       (data.hosts.empty() ? std::string()
                           : table(w, "Host k_hosts", data.hosts)) +
-      table(w, "Entry k_entries", data.entries);
-  std::string o = "// Generated from data/iom.toml by iom-gen. Do not edit.\n"
+      table(w, "Entry k_entries", data.entries) +
+      table(w, "WorldRow k_world", world.rows);
+  std::string o = "// Generated from data/iom.toml and data/world.toml by "
+                  "iom-gen. Do not edit.\n"
                   "#include \"dataset/builtin.hpp\"\n"
                   "#include \"dataset/names.hpp\"\n\n"
                   "namespace iom::dataset {\nnamespace {\n"
@@ -139,6 +142,7 @@ std::string generate(const Dataset &data) {
        "    .entries = k_entries,\n    .regions = k_regions,\n"
        "    .types = k_types,\n";
   o += data.hosts.empty() ? "    .hosts = {},\n" : "    .hosts = k_hosts,\n";
+  o += "    .world = k_world,\n";
   o += "    .meta = " + w.initialiser(data.meta, "             ") + ",\n";
   o +=
       "    .keys = k_keys,\n    .origin = \"built-in\"sv,\n    .storage = {},\n"
@@ -152,8 +156,9 @@ std::string generate(const Dataset &data) {
 } // namespace
 
 int main(int argc, char **argv) {
-  if (argc != 4) {
-    std::fprintf(stderr, "usage: iom-gen INPUT DISPLAY_NAME OUTPUT\n");
+  if (argc != 6) {
+    std::fprintf(stderr, "usage: iom-gen INPUT DISPLAY_NAME WORLD_INPUT "
+                         "WORLD_DISPLAY_NAME OUTPUT\n");
     return 2;
   }
   try {
@@ -161,12 +166,19 @@ int main(int argc, char **argv) {
     // the build's absolute path.
     iom::Dataset data =
         iom::dataset::load_text(iom::dataset::read_file(argv[1]), argv[2]);
-    std::string text = generate(data);
-    std::ofstream out(argv[3], std::ios::binary | std::ios::trunc);
+    // The built-in world comes from its own file, not from iom.toml.
+    if (!data.world.empty())
+      throw iom::Error(std::string(argv[2]) +
+                       ": the built-in world is data/world.toml's; "
+                       "no [[world]] here");
+    iom::dataset::World world = iom::dataset::load_world_text(
+        iom::dataset::read_file(argv[3]), argv[4]);
+    std::string text = generate(data, world);
+    std::ofstream out(argv[5], std::ios::binary | std::ios::trunc);
     out << text;
     out.close();
     if (!out) {
-      std::fprintf(stderr, "iom-gen: cannot write %s\n", argv[3]);
+      std::fprintf(stderr, "iom-gen: cannot write %s\n", argv[5]);
       return 2;
     }
   } catch (const iom::Error &error) {
