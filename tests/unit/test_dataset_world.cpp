@@ -1,6 +1,7 @@
 // The world table (data/world.toml) compiled in: its size, Kosovo, its
 // agreement with the directory's codes and with the file loaded at run time,
-// and the loader's refusals of a bad world file.
+// the loader's refusals of a bad world file, and --data's fallback to the
+// built-in world.
 
 #include <doctest/doctest.h>
 
@@ -12,11 +13,13 @@
 #include <type_traits>
 #include <variant>
 
+#include "cli/context.hpp"
 #include "dataset/builtin.hpp"
 #include "dataset/load.hpp"
 #include "dataset/schema.hpp"
 #include "model.hpp"
 #include "util/error.hpp"
+#include "util/output.hpp"
 
 using namespace iom;
 
@@ -195,4 +198,13 @@ TEST_CASE("dataset file: [[world]] is optional, and checked when present") {
   Dataset own = dataset::load_text(valid + "\n" + rows, "d.toml");
   REQUIRE(own.world.size() == 2);
   CHECK(own.world[1].iso2 == "XK");
+}
+
+TEST_CASE("--data: a file without [[world]] gets the built-in world") {
+  util::Output out;
+  cli::Context context(out);
+  context.options.data_path =
+      std::string(IOM_SOURCE_DIR) + "/tests/fixtures/mini.toml";
+  CHECK(context.data().world.size() == dataset::builtin().world.size());
+  CHECK(context.data().world.data() == dataset::builtin().world.data());
 }
