@@ -5,6 +5,8 @@
 // warning on stderr. The records are written by render::RowStream, as every
 // list command writes its rows.
 
+#include "cli/convert.hpp"
+
 #include "cli/choices.hpp"
 #include "cli/commands.hpp"
 #include "cli/emit.hpp"
@@ -30,10 +32,7 @@ namespace iom::cli {
 namespace {
 
 struct Options {
-  std::string to;
-  std::string from = "any";
-  bool fuzzy = false;
-  bool keep = false;
+  ConvertOptions convert;
   std::vector<std::string> queries;
 };
 
@@ -81,14 +80,15 @@ render::Options record_options(const GlobalOptions &options) {
 
 class Converter {
 public:
-  Converter(Context &context, const Options &options)
-      : m_context(context), m_data(context.indexed()),
+  Converter(const Dataset &data, const GlobalOptions &global,
+            const ConvertOptions &options, util::Output &out, util::Output &err,
+            const query::Searcher *searcher)
+      : m_out(out), m_err(err), m_data(data), m_given_searcher(searcher),
         m_fields(parse_fields(options.to)), m_from(parse_from(options.from)),
-        m_format(parse_line_format(format_name(context.options))),
-        m_fuzzy(options.fuzzy), m_keep(options.keep), m_err(2),
+        m_format(parse_line_format(format_name(global))),
+        m_fuzzy(options.fuzzy), m_keep(options.keep),
         m_columns(record_columns(m_fields, m_keep)),
-        m_stream(context.out().buffer(), m_columns, m_format,
-                 record_options(context.options)),
+        m_stream(out.buffer(), m_columns, m_format, record_options(global)),
         m_row(m_columns.size()) {}
 
   // `length` is the line's true length; `text` may hold only its first
@@ -114,15 +114,15 @@ public:
       });
       report(outcome);
       if (!fresh)
-        m_context.out().buffer() += outcome.record;
+        m_out.buffer() += outcome.record;
     }
-    m_context.out().maybe_flush();
+    m_out.maybe_flush();
     m_err.maybe_flush();
   }
 
   int finish() {
     m_stream.finish();
-    m_context.out().flush();
+    m_out.flush();
     m_err.flush();
     return m_status;
   }
@@ -157,6 +157,8 @@ private:
   }
 
   const query::Searcher &searcher() {
+    if (m_given_searcher)
+      return *m_given_searcher;
     if (!m_searcher)
       m_searcher.emplace(m_data);
     return *m_searcher;
@@ -192,20 +194,21 @@ private:
     }
     if (m_keep)
       m_row[0].text.assign(input);
-    std::string &out = m_context.out().buffer();
+    std::string &out = m_out.buffer();
     const std::size_t start = out.size();
     m_stream.row(m_row);
     return std::string_view(out).substr(start);
   }
 
-  Context &m_context;
+  util::Output &m_out;
+  util::Output &m_err;
   const Dataset &m_data;
+  const query::Searcher *m_given_searcher; // the caller's, or null
   std::vector<const Field *> m_fields;
   query::From m_from;
   render::Format m_format;
   bool m_fuzzy;
   bool m_keep;
-  util::Output m_err;
   std::vector<render::Column> m_columns;
   render::RowStream m_stream;
   std::vector<render::Cell> m_row;       // the record being written
@@ -219,39 +222,55 @@ private:
 };
 
 int run(Context &context, const Options &options) {
-  Converter converter(context, options);
+  util::Output err(2);
   if (options.queries.empty()) {
-    // One byte past the bound, so that a line of exactly the bound plus its
-    // CR is kept whole and found.
-    util::LineReader reader(0, k_max_query_bytes + 1);
-    util::Line line;
-    while (reader.next(line))
-      converter.line(line.text, line.length);
-  } else {
-    for (const auto &query : options.queries)
-      converter.line(query, query.size());
+    util::LineReader reader(0, k_convert_keep);
+    return convert(context.indexed(), context.options, options.convert, reader,
+                   context.out(), err);
   }
-  return converter.finish();
+  return convert(context.indexed(), context.options, options.convert,
+                 options.queries, context.out(), err);
 }
 
 } // namespace
 
+int convert(const Dataset &data, const GlobalOptions &global,
+            const ConvertOptions &options, util::LineReader &input,
+            util::Output &out, util::Output &err,
+            const query::Searcher *searcher) {
+  Converter converter(data, global, options, out, err, searcher);
+  util::Line line;
+  while (input.next(line))
+    converter.line(line.text, line.length);
+  return converter.finish();
+}
+
+int convert(const Dataset &data, const GlobalOptions &global,
+            const ConvertOptions &options, std::span<const std::string> queries,
+            util::Output &out, util::Output &err,
+            const query::Searcher *searcher) {
+  Converter converter(data, global, options, out, err, searcher);
+  for (const std::string &query : queries)
+    converter.line(query, query.size());
+  return converter.finish();
+}
+
 void setup_convert(CLI::App &command, Context &context) {
   auto options = std::make_shared<Options>();
   command
-      .add_option("--to", options->to,
+      .add_option("--to", options->convert.to,
                   "Field(s) to print, comma-separated (see 'iom fields')")
       ->required()
       ->type_name("FIELDS");
   add_choices(
-      command.add_option("--from", options->from,
+      command.add_option("--from", options->convert.from,
                          "Match input only as this kind of key (default any)"),
       k_from_list)
       ->type_name("FIELD");
-  command.add_flag("--fuzzy", options->fuzzy,
+  command.add_flag("--fuzzy", options->convert.fuzzy,
                    "Accept the top search candidate when it is clearly "
                    "ahead; each guess is reported on stderr");
-  command.add_flag("--keep", options->keep,
+  command.add_flag("--keep", options->convert.keep,
                    "Keep the input as the first column");
   command.add_option("QUERY", options->queries,
                      "Names or codes to convert (default: read stdin)");

@@ -14,7 +14,18 @@ LineReader::LineReader(int fd, std::size_t keep, std::size_t buffer_size)
       // more than the rest of its run.
       m_buffer(std::make_unique_for_overwrite<char[]>(buffer_size)) {}
 
+LineReader::LineReader(std::string_view text, std::size_t keep,
+                       std::size_t chunk)
+    : m_fd(-1), m_keep(keep),
+      m_buffer_size(chunk == 0 ? k_default_buffer : chunk), m_in_memory(true),
+      m_text(text) {}
+
 bool LineReader::fill() {
+  if (m_in_memory) {
+    m_rest = m_text.substr(0, m_buffer_size);
+    m_text.remove_prefix(m_rest.size());
+    return !m_rest.empty();
+  }
   for (;;) {
     ssize_t n = ::read(m_fd, m_buffer.get(), m_buffer_size);
     if (n < 0 && errno == EINTR)

@@ -25,6 +25,12 @@ public:
   // Reads `fd` (not owned). Each line keeps at most `keep` bytes.
   LineReader(int fd, std::size_t keep,
              std::size_t buffer_size = k_default_buffer);
+  // Reads `text` (not copied; it must outlive the reader) in reads of
+  // `chunk` bytes (0: the default), as a pipe might split it: the same lines as
+  // from a file descriptor, for a caller that holds its input in memory
+  // (fuzz_convert).
+  LineReader(std::string_view text, std::size_t keep,
+             std::size_t chunk = k_default_buffer);
 
   // The next line, into `line`; false at the end of input. A final line
   // without a newline counts; an empty input has no line. The view is valid
@@ -59,6 +65,8 @@ private:
   std::size_t m_pending_length = 0; // its true length so far; 0 = none
   bool m_pending_given = false;     // handed out; cleared at the next call
   bool m_eof = false;
+  bool m_in_memory = false;
+  std::string_view m_text; // in memory: what is still to be read
 };
 
 } // namespace iom::util

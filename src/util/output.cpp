@@ -29,6 +29,8 @@ void Output::write(std::string_view text) {
 }
 
 void Output::flush() {
+  if (m_fd == k_in_memory)
+    return;
   const char *data = m_buffer.data();
   std::size_t left = m_buffer.size();
   while (left > 0) {

@@ -11,6 +11,10 @@ namespace iom::util {
 
 class Output {
 public:
+  // Output(k_in_memory) never writes: everything stays in buffer(), for a
+  // caller that takes the bytes itself (fuzz_convert).
+  static constexpr int k_in_memory = -2;
+
   explicit Output(int fd = 1);
   ~Output();
   Output(const Output &) = delete;

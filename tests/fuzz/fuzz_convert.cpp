@@ -1,8 +1,9 @@
-// `iom convert` on an arbitrary stdin, through the real command line, so
-// that option parsing, line splitting, lookup and the line writers are all
-// exercised together. This is cli::run with a fresh CLI11 tree per input:
-// cli::run keeps its tree in a static, which parses one command line per
-// process.
+// `iom convert` on an arbitrary stdin, in process: the options go to
+// cli::convert, the function the command's callback calls once CLI11 has
+// parsed them, and stdin is read by the same util::LineReader, over memory in
+// reads of a chosen size, so that line splitting, lookup and the line
+// writers are all exercised together, with no thread, socket or file
+// descriptor per input.
 //
 // The invariant is the command's promise: exactly one output line per input
 // line, a final line without a newline included. With --keep in TSV, the
@@ -19,19 +20,17 @@
 //   byte 1: stdin arrives in reads of this many bytes (0: 64 KiB), so
 //           that lines are split across reads as a pipe would split them.
 //
-// stdin is a SOCK_SEQPACKET socket, whose reads return exactly one written
-// chunk each, so the chunking is deterministic; a thread writes it. stdout is
-// a memfd. The per-line warnings on stderr go to /dev/null; sanitizer reports
-// and failed checks go to the real stderr.
+// stdout and stderr are in-memory util::Outputs; the per-line warnings are
+// dropped. An exception is a failure: convert has nothing to refuse here.
 
-#include "cli/app.hpp"
 #include "cli/context.hpp"
+#include "cli/convert.hpp"
 #include "cli/explain.hpp"
+#include "query/match.hpp"
 #include "support.hpp"
 #include "util/error.hpp"
-
-#include <CLI/CLI.hpp>
-#include <sanitizer/common_interface_defs.h>
+#include "util/line_reader.hpp"
+#include "util/output.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -39,87 +38,31 @@
 #include <fcntl.h>
 #include <string>
 #include <string_view>
-#include <sys/mman.h>
-#include <sys/socket.h>
-#include <thread>
 #include <unistd.h>
+#include <utility>
 #include <vector>
 
 namespace {
 
-int g_stdout_memfd = -1;
-int g_devnull = -1;
-int g_saved_stdin = -1;
-int g_saved_stdout = -1;
-int g_saved_stderr = -1;
+const iom::Dataset *g_data = nullptr;
+// Built once: building it is most of a run that has a miss.
+const iom::query::Searcher *g_searcher = nullptr;
 
-void check_errno(bool ok, const char *what) { FUZZ_CHECK(ok, what); }
+// As a pipe gave it to the old socket-fed fuzzer.
+constexpr std::size_t k_whole_chunk = 64 * 1024;
 
-// One datagram must fit in the socket's send buffer.
-constexpr std::size_t k_max_chunk = 64 * 1024;
-
-void write_all(int fd, std::string_view data, std::size_t chunk) {
-  if (chunk == 0)
-    chunk = k_max_chunk;
-  while (!data.empty()) {
-    const std::size_t n = std::min(chunk, data.size());
-    const ssize_t written = ::send(fd, data.data(), n, MSG_NOSIGNAL);
-    if (written < 0 && errno == EINTR)
-      continue;
-    check_errno(written == static_cast<ssize_t>(n), "send");
-    data.remove_prefix(n);
-  }
-}
-
-std::string read_stdout() {
-  const off_t size = ::lseek(g_stdout_memfd, 0, SEEK_CUR);
-  std::string out(static_cast<std::size_t>(size), '\0');
-  check_errno(::pread(g_stdout_memfd, out.data(), out.size(), 0) == size,
-              "pread");
-  check_errno(::ftruncate(g_stdout_memfd, 0) == 0, "ftruncate");
-  check_errno(::lseek(g_stdout_memfd, 0, SEEK_SET) == 0, "lseek");
-  return out;
-}
-
-int run_cli(int argc, char **argv) {
-  iom::util::Output out;
-  iom::cli::Context context(out);
-  CLI::App app{"iom", "iom"};
-  iom::cli::build_app_for(app, context, argc, argv);
-  app.parse(argc, argv);
-  out.flush();
-  return context.status;
-}
-
-// Runs `iom ARGS...` with `input` on stdin; returns stdout and the status.
-std::pair<std::string, int> run_iom(std::vector<std::string> args,
-                                    std::string_view input, std::size_t chunk) {
-  int sockets[2];
-  check_errno(
-      ::socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sockets) == 0,
-      "socketpair");
-  std::thread writer([&] {
-    write_all(sockets[1], input, chunk);
-    ::close(sockets[1]); // end of input
-  });
-
-  std::vector<char *> argv;
-  for (std::string &arg : args)
-    argv.push_back(arg.data());
-  argv.push_back(nullptr);
-
-  check_errno(::dup2(sockets[0], 0) == 0, "dup2 stdin");
-  check_errno(::dup2(g_stdout_memfd, 1) == 1, "dup2 stdout");
-  check_errno(::dup2(g_devnull, 2) == 2, "dup2 stderr");
-  // An exception here is a failure: main would report it, but convert has
-  // nothing to refuse in this input.
-  const int status = run_cli(static_cast<int>(argv.size() - 1), argv.data());
-  check_errno(::dup2(g_saved_stderr, 2) == 2, "restore stderr");
-  check_errno(::dup2(g_saved_stdout, 1) == 1, "restore stdout");
-  check_errno(::dup2(g_saved_stdin, 0) == 0, "restore stdin");
-  writer.join();
-  ::close(sockets[0]);
-  return {read_stdout(), status};
+// Runs `iom -f FORMAT convert OPTIONS` on `input` read in reads of `chunk`
+// bytes; returns stdout and the status.
+std::pair<std::string, int> run_convert(const iom::cli::GlobalOptions &global,
+                                        const iom::cli::ConvertOptions &options,
+                                        std::string_view input,
+                                        std::size_t chunk) {
+  iom::util::Output out(iom::util::Output::k_in_memory);
+  iom::util::Output err(iom::util::Output::k_in_memory);
+  iom::util::LineReader reader(input, iom::cli::k_convert_keep, chunk);
+  const int status =
+      iom::cli::convert(*g_data, global, options, reader, out, err, g_searcher);
+  return {std::move(out.buffer()), status};
 }
 
 std::vector<std::string_view> split_lines(std::string_view text) {
@@ -155,17 +98,21 @@ std::string tsv_unescape(std::string_view field) {
 
 extern "C" int LLVMFuzzerInitialize(int *, char ***) {
   ::unsetenv("IOM_DATA"); // the built-in dataset, always
-  g_stdout_memfd = ::memfd_create("iom-stdout", MFD_CLOEXEC);
-  g_devnull = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
-  g_saved_stdin = ::fcntl(0, F_DUPFD_CLOEXEC, 10);
-  g_saved_stdout = ::fcntl(1, F_DUPFD_CLOEXEC, 10);
-  g_saved_stderr = ::fcntl(2, F_DUPFD_CLOEXEC, 10);
-  iom::fuzz::g_report_fd = g_saved_stderr;
-  __sanitizer_set_report_fd(
-      reinterpret_cast<void *>(static_cast<std::intptr_t>(g_saved_stderr)));
-  check_errno(g_stdout_memfd >= 0 && g_devnull >= 0 && g_saved_stdin >= 0 &&
-                  g_saved_stdout >= 0 && g_saved_stderr >= 0,
-              "setup");
+  // The writers ask once whether stdout is a terminal; answer as for a pipe,
+  // as users of convert in a script get, whatever runs the fuzzer.
+  const int saved_stdout = ::dup(1);
+  const int devnull = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
+  FUZZ_CHECK(saved_stdout >= 0 && devnull >= 0 && ::dup2(devnull, 1) == 1,
+             "setup");
+  FUZZ_CHECK(!iom::util::stdout_is_terminal(), "stdout is /dev/null");
+  FUZZ_CHECK(::dup2(saved_stdout, 1) == 1, "restore stdout");
+  ::close(saved_stdout);
+  ::close(devnull);
+  static iom::util::Output unused(iom::util::Output::k_in_memory);
+  static iom::cli::Context context(unused);
+  g_data = &context.indexed();
+  static const iom::query::Searcher searcher(*g_data);
+  g_searcher = &searcher;
   return 0;
 }
 
@@ -182,25 +129,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data,
   static const char *const k_froms[] = {"any",     "name",  "iso2", "iso3",
                                         "numeric", "alias", "any",  "any"};
   const std::string format = k_formats[options & 3];
-  const bool fuzzy = options & 4;
   const bool keep = options & 8;
-  // Every option is given every time: CLI11 leaves an option that is not
-  // given as the previous run set it, and convert's options are static.
-  const std::vector<std::string> args = {
-      "iom",
-      "-f",
-      format,
-      "convert",
-      "--to",
-      (options & 128) ? "name,languages" : "iso3",
-      "--from",
-      k_froms[(options >> 4) & 7],
-      fuzzy ? "--fuzzy=true" : "--fuzzy=false",
-      keep ? "--keep=true" : "--keep=false"};
-  const auto [out, status] = run_iom(args, input, chunk);
+  iom::cli::GlobalOptions global;
+  global.format = format;
+  iom::cli::ConvertOptions convert;
+  convert.to = (options & 128) ? "name,languages" : "iso3";
+  convert.from = k_froms[(options >> 4) & 7];
+  convert.fuzzy = options & 4;
+  convert.keep = keep;
+  const auto [out, status] =
+      run_convert(global, convert, input, chunk == 0 ? k_whole_chunk : chunk);
   FUZZ_CHECK(status == iom::k_exit_ok || status == iom::k_exit_no_match, out);
   if (chunk != 0 && chunk < input.size()) {
-    const auto [whole_out, whole_status] = run_iom(args, input, 0);
+    const auto [whole_out, whole_status] =
+        run_convert(global, convert, input, k_whole_chunk);
     FUZZ_CHECK(out == whole_out && status == whole_status,
                "in reads of " + std::to_string(chunk) + " bytes:\n" + out +
                    "\nin one read:\n" + whole_out);

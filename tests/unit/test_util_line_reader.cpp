@@ -80,3 +80,19 @@ TEST_CASE("LineReader reports a read error") {
   CHECK_THROWS_WITH_AS(reader.next(line), "read error: Bad file descriptor",
                        iom::Error);
 }
+
+TEST_CASE("LineReader reads memory in chunks as it reads a pipe") {
+  const std::string input =
+      "Kenya\r\nCôte d'Ivoire\n\n" + std::string(50, 'x') + "\nend";
+  const Lines expected = read_all(input, 8, 4096);
+  for (std::size_t chunk = 0; chunk <= 20; ++chunk) {
+    CAPTURE(chunk);
+    LineReader reader(std::string_view(input), 8, chunk);
+    Lines lines;
+    Line line;
+    while (reader.next(line))
+      lines.push_back({std::string(line.text), line.length});
+    CHECK_FALSE(reader.next(line));
+    CHECK(lines == expected);
+  }
+}
