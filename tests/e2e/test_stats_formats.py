@@ -14,20 +14,7 @@ import subprocess
 import sys
 import tomllib
 
-iom, src = sys.argv[1], sys.argv[2]
-failures = []
-
-
-def check(condition, message):
-    if not condition:
-        failures.append(message)
-
-
-def run(*args):
-    result = subprocess.run([iom, *args], capture_output=True, check=False)
-    check(result.returncode == 0, f"iom {' '.join(args)} exited {result.returncode}: {result.stderr!r}")
-    check(result.stderr == b"", f"iom {' '.join(args)} wrote to stderr: {result.stderr!r}")
-    return result.stdout
+from consumer_lib import check, failures, iom, run, src
 
 
 with open(f"{src}/data/iom.toml", "rb") as f:
