@@ -42,6 +42,15 @@ inline constexpr std::size_t k_max_regions = 0xff; // none is not a position
 enum class TypeIndex : std::uint8_t {};
 inline constexpr std::size_t k_max_types = 0x100;
 
+// Position of a row in Dataset::world, or none (an office, which is no
+// country). Sixteen bits hold the world's 250 rows many times over.
+enum class WorldIndex : std::uint16_t { none = 0xffff };
+inline constexpr WorldIndex k_no_world = WorldIndex::none;
+inline constexpr std::size_t k_max_world = 0xffff; // none is not a position
+
+constexpr std::size_t to_size(WorldIndex index) {
+  return static_cast<std::size_t>(index);
+}
 constexpr std::size_t to_size(RegionIndex index) {
   return static_cast<std::size_t>(index);
 }
@@ -70,6 +79,9 @@ struct Entry {
   Strings aliases;
   Strings sources; // URLs
   std::string_view note;
+  // The entry's row of Dataset::world, found by its codes when the dataset
+  // is loaded (the loader checks that the codes agree); none for an office.
+  WorldIndex world = k_no_world;
 };
 
 struct Region {
@@ -121,6 +133,38 @@ struct WorldRow {
   bool independent;
 };
 
+// A name of a world row beside its own names: a common short form, former
+// name, exonym or statistical form (data/world_aliases.toml, kept by hand),
+// or a Debian iso-codes name or translation (data/isocodes_names.toml).
+struct WorldAlias {
+  std::string_view iso3; // the world row's
+  std::string_view name;
+  std::string_view lang;   // en, fr or es
+  std::string_view kind;   // short, former, exonym, statistical; or empty
+  std::string_view source; // a citation; empty for iso-codes rows
+  std::string_view field;  // the iso-codes field translated, or empty
+  std::string_view msgid;  // the English iso-codes text it translates
+  std::string_view note;
+};
+
+// A name that several countries share ("Korea"): never one of them.
+struct SharedName {
+  std::string_view name;
+  std::string_view lang;
+  Strings iso3s; // two or more world rows
+  std::string_view reason;
+};
+
+// A name that is one country's but is easily taken for another's: the
+// answer comes with a note that the other is a different country
+// ("Congo" is CG; the Democratic Republic of the Congo is CD).
+struct Confusable {
+  std::string_view name;
+  std::string_view iso3;  // the country the name belongs to
+  std::string_view other; // the country it is taken for
+  std::string_view reason;
+};
+
 // Where a world file's rows come from (its own [meta]).
 struct WorldMeta {
   std::string_view source; // URL
@@ -152,11 +196,16 @@ enum class KeyKind : std::uint8_t {
   id,
 };
 
-// One normalised lookup key. Dataset::keys is sorted by (key, entry), so a
+// What a lookup key names: a directory entry (its EntryIndex), or a world
+// row that has no entry (entries.size() + its WorldIndex). A world row that
+// has an entry is named by the entry, so one country is one place.
+using PlaceIndex = std::uint32_t;
+
+// One normalised lookup key. Dataset::keys is sorted by (key, place), so a
 // lookup is a binary search.
 struct Key {
   std::string_view key;
-  EntryIndex entry;
+  PlaceIndex place;
   KeyKind kind;
 };
 
@@ -168,6 +217,9 @@ struct Dataset {
   // The whole world; a --data file without [[world]] tables uses the
   // built-in one.
   std::span<const WorldRow> world;
+  std::span<const WorldAlias> world_aliases; // the built-in world's only
+  std::span<const SharedName> shared_names;
+  std::span<const Confusable> confusables;
   Meta meta;
   std::span<const Key> keys;
   std::string_view origin;                 // "built-in" or the file path
@@ -179,6 +231,32 @@ struct Dataset {
 inline const Region *region_of(const Dataset &data, const Entry &entry) {
   return entry.region == k_no_region ? nullptr
                                      : &data.regions[to_size(entry.region)];
+}
+
+// A place: an entry and its world row, or a world row alone. Either may be
+// null, never both.
+struct Place {
+  const Entry *entry;
+  const WorldRow *world;
+};
+
+inline std::size_t place_count(const Dataset &data) {
+  return data.entries.size() + data.world.size();
+}
+
+inline Place place_at(const Dataset &data, PlaceIndex place) {
+  if (place < data.entries.size()) {
+    const Entry &entry = data.entries[place];
+    return {&entry, entry.world == k_no_world
+                        ? nullptr
+                        : &data.world[to_size(entry.world)]};
+  }
+  return {nullptr, &data.world[place - data.entries.size()]};
+}
+
+// The place of a world row that has no entry.
+inline PlaceIndex world_place(const Dataset &data, std::size_t row) {
+  return static_cast<PlaceIndex>(data.entries.size() + row);
 }
 
 inline const OfficeType &type_of(const Dataset &data, const Entry &entry) {

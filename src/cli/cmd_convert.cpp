@@ -19,8 +19,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <memory>
-
 #include <optional>
 #include <span>
 #include <string>
@@ -86,7 +86,7 @@ public:
       : m_out(out), m_err(err), m_data(data), m_given_searcher(searcher),
         m_fields(parse_fields(options.to)), m_from(parse_from(options.from)),
         m_format(parse_line_format(format_name(global))),
-        m_fuzzy(options.fuzzy), m_keep(options.keep),
+        m_fuzzy(options.fuzzy), m_keep(options.keep), m_world(options.world),
         m_columns(record_columns(m_fields, m_keep)),
         m_stream(out.buffer(), m_columns, m_format, record_options(global)),
         m_row(m_columns.size()) {}
@@ -100,16 +100,16 @@ public:
       --length;
     }
     if (text.empty()) {
-      write(text, nullptr);
+      write(text, std::nullopt);
     } else if (length > k_max_query_bytes) {
       // The same prefix is echoed however the line arrived.
-      report({nullptr, too_long_message(length), true});
-      write(text.substr(0, k_max_query_bytes), nullptr);
+      report({std::nullopt, too_long_message(length), true});
+      write(text.substr(0, k_max_query_bytes), std::nullopt);
     } else {
       bool fresh = false;
       const Outcome &outcome = m_cache.get(text, [&](Outcome &slot) {
         slot = resolve(text);
-        slot.record.assign(write(text, slot.entry));
+        slot.record.assign(write(text, slot.place));
         fresh = true;
       });
       report(outcome);
@@ -121,6 +121,9 @@ public:
   }
 
   int finish() {
+    // The summary: each confusable name's note once, however many lines.
+    for (const std::string &note : m_notes)
+      util::append_error(m_err.buffer(), note);
     m_stream.finish();
     m_out.flush();
     m_err.flush();
@@ -131,7 +134,7 @@ private:
   // What a line resolves to, and the record it gives: a pure function of the
   // line's text, so it is cached per distinct line.
   struct Outcome {
-    const Entry *entry = nullptr;
+    std::optional<PlaceIndex> place;
     std::string message; // without the "line N: " prefix; empty when none
     bool miss = false;
     std::string record;
@@ -139,20 +142,30 @@ private:
 
   Outcome resolve(std::string_view text) {
     query::lookup_into(m_matches, m_scratch, m_data, text, m_from);
-    if (m_matches.size() == 1)
-      return {&m_data.entries[m_matches.front().entry]};
+    if (m_matches.size() == 1 &&
+        (m_world || place_at(m_data, m_matches.front().place).entry)) {
+      const PlaceIndex place = m_matches.front().place;
+      if (auto note = confusable_note(m_data, text, place))
+        if (std::find(m_notes.begin(), m_notes.end(), *note) == m_notes.end())
+          m_notes.push_back(std::move(*note));
+      return {place};
+    }
     if (m_fuzzy && m_matches.empty()) {
       if (auto best = query::confident(searcher().search(text))) {
-        const Entry &entry = m_data.entries[best->entry];
-        std::string note = "guessed '";
+        const Place place = place_at(m_data, best->place);
+        std::string note = "guessed ";
+        if (!place.entry && !m_world)
+          return {std::nullopt,
+                  note + outside_message(m_data, text, *place.world), true};
+        note += "'";
         note.append(text);
-        note += "' is " + describe(entry) + " (" +
+        note += "' is " + describe(m_data, best->place) + " (" +
                 std::string(query::to_string(best->reason)) + ", score " +
                 std::to_string(best->score) + ")";
-        return {&entry, std::move(note)};
+        return {best->place, std::move(note)};
       }
     }
-    return {nullptr,
+    return {std::nullopt,
             not_found_message(m_data, text, m_matches, {}, &searcher()), true};
   }
 
@@ -175,13 +188,14 @@ private:
 
   // Appends the record of `input` to stdout (the entry's fields, or empty
   // ones without an entry) and returns the bytes it appended.
-  std::string_view write(std::string_view input, const Entry *entry) {
-    if (entry && !m_keep) {
-      fill_row(m_data, *entry, m_fields, m_row);
-    } else if (entry) {
+  std::string_view write(std::string_view input,
+                         std::optional<PlaceIndex> place) {
+    if (place && !m_keep) {
+      fill_row(m_data, place_at(m_data, *place), m_fields, m_row);
+    } else if (place) {
       // fill_row fills a whole row; the fields go after the input cell.
       // Swapped, not copied: the cells keep their capacity.
-      fill_row(m_data, *entry, m_fields, m_entry_row);
+      fill_row(m_data, place_at(m_data, *place), m_fields, m_entry_row);
       for (std::size_t i = 0; i < m_entry_row.size(); ++i) {
         m_row[1 + i].text.swap(m_entry_row[i].text);
         m_row[1 + i].items.swap(m_entry_row[i].items);
@@ -209,6 +223,8 @@ private:
   render::Format m_format;
   bool m_fuzzy;
   bool m_keep;
+  bool m_world;
+  std::vector<std::string> m_notes; // confusable notes, for the summary
   std::vector<render::Column> m_columns;
   render::RowStream m_stream;
   std::vector<render::Cell> m_row;       // the record being written
@@ -268,10 +284,11 @@ void setup_convert(CLI::App &command, Context &context) {
       k_from_list)
       ->type_name("FIELD");
   command.add_flag("--fuzzy", options->convert.fuzzy,
-                   "Accept the top search candidate when it is clearly "
-                   "ahead; each guess is reported on stderr");
+                   "Accept a guess when it is the only candidate in the "
+                   "whole world; each guess is reported on stderr");
   command.add_flag("--keep", options->convert.keep,
                    "Keep the input as the first column");
+  add_world_option(command, options->convert.world);
   command.add_option("QUERY", options->queries,
                      "Names or codes to convert (default: read stdin)");
   command.callback(

@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 #include "cli/emit.hpp"
 #include "cli/filters.hpp"
+#include "query/filter.hpp"
 #include "util/error.hpp"
 
 #include <CLI/CLI.hpp>
@@ -15,15 +16,25 @@ namespace {
 struct Options {
   FilterArgs filter;
   ListOptions list;
+  bool world = false;
 };
 
 constexpr std::string_view k_default_fields = "name,iso2,iso3,region,type";
+constexpr std::string_view k_world_fields =
+    "name,iso2,iso3,in_directory,region,type";
 
 int run(Context &context, const Options &options) {
   query::Filter filter = resolve_filter(context, options.filter);
   filter.countries_only = true;
-  return emit_entries(context, query::select(context.data(), filter),
-                      options.list, k_default_fields,
+  if (!options.world)
+    return emit_entries(context, query::select(context.data(), filter),
+                        options.list, k_default_fields,
+                        "no country or territory matches the filters");
+  // The directory's and the world's rows, in one order by name.
+  std::vector<PlaceIndex> places =
+      query::select_world(context.data(), filter);
+  sort_entries(context.data(), places, "name");
+  return emit_entries(context, std::move(places), options.list, k_world_fields,
                       "no country or territory matches the filters");
 }
 
@@ -33,6 +44,7 @@ void setup_countries(CLI::App &command, Context &context) {
   auto options = std::make_shared<Options>();
   add_filter_options(command, options->filter);
   add_list_options(command, options->list);
+  add_world_option(command, options->world);
   command.callback(
       [&context, options] { context.status = run(context, *options); });
 }

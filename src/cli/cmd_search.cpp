@@ -6,6 +6,7 @@
 #include "cli/explain.hpp"
 #include "query/match.hpp"
 #include "util/error.hpp"
+#include "util/output.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -18,7 +19,40 @@ struct Options {
   std::vector<std::string> words;
   std::string limit = "10";
   std::string sort;
+  bool world = false;
 };
+
+bool exact_reason(query::Reason reason) {
+  return reason == query::Reason::exact || reason == query::Reason::alias ||
+         reason == query::Reason::code;
+}
+
+// Without --world, the candidates outside the directory leave the list, and
+// stderr names them; a query that names one exactly lists nothing else.
+// Returns false when the query exactly names such a place.
+bool keep_directory(const Dataset &data, std::string_view text,
+                    std::vector<query::Candidate> &ranked) {
+  if (!ranked.empty() && exact_reason(ranked.front().reason)) {
+    const Place top = place_at(data, ranked.front().place);
+    if (!top.entry) {
+      util::print_error(outside_message(data, text, *top.world) +
+                        " (--world lists it)");
+      ranked.clear();
+      return false;
+    }
+  }
+  std::string outside;
+  std::erase_if(ranked, [&](const query::Candidate &c) {
+    if (place_at(data, c.place).entry)
+      return false;
+    outside += (outside.empty() ? "" : ", ") + describe(data, c.place);
+    return true;
+  });
+  if (!outside.empty())
+    util::print_error("also outside IOM's directory (--world lists them): " +
+                      outside);
+  return true;
+}
 
 constexpr std::string_view k_default_fields = "name,iso2,iso3,kind";
 constexpr std::string_view k_own_fields = "score,match,key";
@@ -53,6 +87,8 @@ int run(Context &context, const Options &options) {
   auto fields = search_columns(context.options);
 
   std::vector<query::Candidate> ranked = query::search(data, text);
+  if (!options.world && !keep_directory(data, text, ranked))
+    return k_exit_no_match;
   if (limit && ranked.size() > *limit)
     ranked.resize(*limit);
   std::vector<render::SearchRow> rows;
@@ -60,7 +96,7 @@ int run(Context &context, const Options &options) {
     std::string match(query::to_string(candidate.reason));
     if (candidate.reason == query::Reason::edit)
       match += " (" + std::to_string(candidate.distance) + ")";
-    rows.push_back({data, data.entries[candidate.entry], candidate.score,
+    rows.push_back({data, place_at(data, candidate.place), candidate.score,
                     std::move(match), candidate.key});
   }
   // --sort orders the best candidates, not all of them: the limit keeps the
@@ -82,6 +118,7 @@ void setup_search(CLI::App &command, Context &context) {
                   "Print at most N candidates (default 10)")
       ->type_name("N");
   add_sort_option(command, options->sort);
+  add_world_option(command, options->world);
   command.callback(
       [&context, options] { context.status = run(context, *options); });
 }

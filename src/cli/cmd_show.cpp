@@ -6,6 +6,7 @@
 #include "query/match.hpp"
 #include "render/card.hpp"
 #include "util/error.hpp"
+#include "util/output.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -16,47 +17,61 @@ namespace {
 
 struct Options {
   std::vector<std::string> queries;
+  bool world = false;
 };
 
 constexpr std::string_view k_card_fields =
     "name,short_name,flag,kind,iso2,iso3,numeric,code_status,region_name,"
     "region,region_basis,region_source,type_name,type,type_basis,type_source,"
     "city,host_name,languages,aliases,sources,note";
+// With --world, the card adds the world table's facts.
+constexpr std::string_view k_world_card_fields =
+    "name,short_name,flag,kind,iso2,iso3,numeric,code_status,in_directory,"
+    "formal_name,independent,m49_region_name,m49_subregion_name,"
+    "m49_intermediate_name,region_name,region,region_basis,region_source,"
+    "type_name,type,type_basis,type_source,city,host_name,languages,aliases,"
+    "sources,note";
 
 int run(Context &context, const Options &options) {
   const Dataset &data = context.indexed();
-  std::vector<EntryIndex> found;
+  std::vector<PlaceIndex> found;
   int status = k_exit_ok;
   for (const auto &query : options.queries)
     check_query_length(query);
   for (const auto &query : options.queries) {
     std::vector<query::Match> matches = query::lookup(data, query);
-    if (matches.size() == 1) {
-      found.push_back(matches.front().entry);
+    if (matches.size() == 1 &&
+        (options.world || place_at(data, matches.front().place).entry)) {
+      found.push_back(matches.front().place);
+      if (auto note = confusable_note(data, query, found.back()))
+        util::print_error(*note);
       continue;
     }
     status = k_exit_no_match;
     report_not_found(data, query, matches);
   }
+  const std::string machine_fields =
+      options.world ? "all" : render::directory_field_names();
+  Style style = resolve_style(context.options);
   if (found.empty()) {
     // Machine formats still print their empty form (json: []).
-    Style style = resolve_style(context.options);
     if (style.format != render::Format::table) {
       render::Rows rows =
-          make_rows(data, found, resolve_fields(context.options, "all"));
+          make_rows(data, found, resolve_fields(context.options, machine_fields));
       render::write(context.out().buffer(), rows, style.format, style.options);
       context.out().flush();
     }
     return k_exit_no_match;
   }
-  Style style = resolve_style(context.options);
   if (style.format == render::Format::table) {
-    render::Rows rows =
-        make_rows(data, found, resolve_fields(context.options, k_card_fields));
+    render::Rows rows = make_rows(
+        data, found,
+        resolve_fields(context.options,
+                       options.world ? k_world_card_fields : k_card_fields));
     render::write_cards(context.out().buffer(), rows, style.options);
   } else {
     render::Rows rows =
-        make_rows(data, found, resolve_fields(context.options, "all"));
+        make_rows(data, found, resolve_fields(context.options, machine_fields));
     render::write(context.out().buffer(), rows, style.format, style.options);
   }
   context.out().flush();
@@ -69,6 +84,7 @@ void setup_show(CLI::App &command, Context &context) {
   auto options = std::make_shared<Options>();
   command.add_option("QUERY", options->queries, "Name, alias or ISO code")
       ->required();
+  add_world_option(command, options->world);
   command.callback(
       [&context, options] { context.status = run(context, *options); });
 }

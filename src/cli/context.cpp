@@ -17,9 +17,14 @@ const Dataset &Context::data() {
       path = env;
   if (path.empty())
     return dataset::builtin();
-  m_loaded = dataset::load_file(path);
-  if (m_loaded->world.empty())
-    m_loaded->world = dataset::builtin().world; // no [[world]] of its own
+  const Dataset &builtin = dataset::builtin();
+  m_loaded = dataset::load_file(path, builtin.world);
+  if (m_loaded->world.data() == builtin.world.data()) {
+    // No [[world]] of its own: the built-in world, with its names.
+    m_loaded->world_aliases = builtin.world_aliases;
+    m_loaded->shared_names = builtin.shared_names;
+    m_loaded->confusables = builtin.confusables;
+  }
   return *m_loaded;
 }
 

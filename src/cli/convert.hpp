@@ -26,6 +26,7 @@ struct ConvertOptions {
   std::string from = "any";
   bool fuzzy = false;
   bool keep = false;
+  bool world = false; // answer places outside the directory too
 };
 
 // What convert's reader keeps of a line: one byte past the query bound, so

@@ -151,13 +151,15 @@ sort_order(const std::vector<std::vector<SortValue>> &values,
   return order;
 }
 
-void sort_entries(const Dataset &data, std::vector<EntryIndex> &entries,
+void sort_entries(const Dataset &data, std::vector<PlaceIndex> &entries,
                   std::string_view spec) {
   std::vector<render::EntryRow> rows;
   rows.reserve(entries.size());
-  for (EntryIndex index : entries)
-    rows.push_back({data, data.entries[index]});
-  std::vector<EntryIndex> sorted;
+  for (PlaceIndex index : entries) {
+    const Place place = place_at(data, index);
+    rows.push_back({data, place.entry, place.world});
+  }
+  std::vector<PlaceIndex> sorted;
   sorted.reserve(entries.size());
   for (std::size_t i : sort_order(std::span<const render::EntryRow>(rows),
                                   render::entry_fields(), spec))
@@ -182,6 +184,12 @@ void insert_bars(render::Rows &rows, std::string_view after,
     row.insert(row.begin() + static_cast<std::ptrdiff_t>(at),
                {r < values.size() ? render::bar(values[r], max, 20) : ""});
   }
+}
+
+void add_world_option(CLI::App &command, bool &world) {
+  command.add_flag("--world", world,
+                   "Include the countries and territories outside IOM's "
+                   "directory (their IOM fields stay empty)");
 }
 
 void add_sort_option(CLI::App &command, std::string &sort) {
@@ -214,7 +222,7 @@ void add_list_options(CLI::App &command, ListOptions &options) {
                    "Print only the number of results");
 }
 
-int emit_entries(Context &context, std::vector<EntryIndex> entries,
+int emit_entries(Context &context, std::vector<PlaceIndex> entries,
                  const ListOptions &list, std::string_view default_fields,
                  std::string_view empty_message) {
   const Dataset &data = context.data();
@@ -240,8 +248,8 @@ int emit_entries(Context &context, std::vector<EntryIndex> entries,
   render::RowStream stream(context.out().buffer(), columns, style.format,
                            style.options);
   std::vector<render::Cell> row;
-  for (EntryIndex index : entries) {
-    fill_row(data, data.entries[index], fields, row);
+  for (PlaceIndex index : entries) {
+    fill_row(data, place_at(data, index), fields, row);
     stream.row(row);
     context.out().maybe_flush();
   }

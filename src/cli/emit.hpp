@@ -103,8 +103,8 @@ void sort_rows(std::vector<Row> &rows,
   rows = std::move(sorted);
 }
 
-// Sorts entry indices by a --sort spec ("name", "-region,name"); stable.
-void sort_entries(const Dataset &data, std::vector<EntryIndex> &entries,
+// Sorts places by a --sort spec ("name", "-region,name"); stable.
+void sort_entries(const Dataset &data, std::vector<PlaceIndex> &entries,
                   std::string_view spec);
 
 // The rows of a list that is not of entries: -F picks the fields (else
@@ -123,6 +123,10 @@ render::Rows list_rows(const GlobalOptions &options, std::vector<Row> rows,
 void insert_bars(render::Rows &rows, std::string_view after,
                  const std::vector<std::size_t> &values);
 
+// --world: the whole world table, not only IOM's directory (show,
+// countries, search, convert).
+void add_world_option(CLI::App &command, bool &world);
+
 // -s/--sort alone, for the lists that take no --limit or --count.
 void add_sort_option(CLI::App &command, std::string &sort);
 
@@ -139,8 +143,9 @@ void add_list_options(CLI::App &command, ListOptions &options);
 // unless it is a whole number of 0 or more.
 std::optional<std::size_t> parse_limit(std::string_view text);
 
-// Applies sort and limit, then prints the count or the rows.
-int emit_entries(Context &context, std::vector<EntryIndex> entries,
+// Applies sort and limit, then prints the count or the rows (of entries, or
+// of places outside the directory too).
+int emit_entries(Context &context, std::vector<PlaceIndex> entries,
                  const ListOptions &list, std::string_view default_fields,
                  std::string_view empty_message);
 

@@ -1,6 +1,8 @@
 #include "cli/explain.hpp"
 
 #include "query/filter.hpp"
+#include "query/keys.hpp"
+#include "query/normalise.hpp"
 #include "util/error.hpp"
 #include "util/output.hpp"
 
@@ -45,6 +47,38 @@ std::string describe(const Entry &entry) {
   return text;
 }
 
+std::string describe(const Dataset &data, PlaceIndex index) {
+  const Place place = place_at(data, index);
+  if (place.entry)
+    return describe(*place.entry);
+  return std::string(place.world->name) + " (" +
+         std::string(place.world->iso2) + ", not in IOM's directory)";
+}
+
+namespace {
+
+// "; it hosts: Global Office in Washington (...)" for a country that hosts
+// directory offices without an entry of its own, else "".
+std::string hosted_offices(const Dataset &data, std::string_view iso2) {
+  std::string offices;
+  for (const auto &entry : data.entries)
+    if (entry.kind == Kind::office && entry.host == iso2)
+      offices += (offices.empty() ? "" : ", ") + describe(entry);
+  return offices.empty() ? offices : "; it hosts: " + offices;
+}
+
+} // namespace
+
+std::string outside_message(const Dataset &data, std::string_view query,
+                            const WorldRow &row) {
+  std::string codes(row.iso2);
+  if (!row.iso3.empty())
+    codes += ", " + std::string(row.iso3);
+  return quoted(query) + " is " + std::string(row.name) + " (" + codes +
+         "), which has no entry in IOM's directory" +
+         hosted_offices(data, row.iso2);
+}
+
 std::string not_found_message(const Dataset &data, std::string_view query,
                               const std::vector<query::Match> &matches,
                               std::string_view prefix,
@@ -53,18 +87,18 @@ std::string not_found_message(const Dataset &data, std::string_view query,
   if (matches.size() > 1) {
     message += quoted(query) + " is ambiguous; it matches: ";
     for (std::size_t i = 0; i < matches.size(); ++i)
-      message += (i ? ", " : "") + describe(data.entries[matches[i].entry]);
+      message += (i ? ", " : "") + describe(data, matches[i].place);
     return message;
+  }
+  if (matches.size() == 1) {
+    const Place place = place_at(data, matches.front().place);
+    if (!place.entry)
+      return message + outside_message(data, query, *place.world);
   }
   message += "no entry matches " + quoted(query);
   if (const Host *host = query::find_host(data, query)) {
-    std::string offices;
-    for (const auto &entry : data.entries)
-      if (query::host_of(entry) == host->iso2)
-        offices += (offices.empty() ? "" : ", ") + describe(entry);
-    message += "; the directory has no entry for " + std::string(host->name);
-    if (!offices.empty())
-      message += ", but it hosts: " + offices;
+    message += "; the directory has no entry for " + std::string(host->name) +
+               hosted_offices(data, host->iso2);
     return message;
   }
   std::vector<query::Candidate> candidates =
@@ -72,9 +106,32 @@ std::string not_found_message(const Dataset &data, std::string_view query,
   if (!candidates.empty()) {
     message += "; did you mean: ";
     for (std::size_t i = 0; i < candidates.size(); ++i)
-      message += (i ? ", " : "") + describe(data.entries[candidates[i].entry]);
+      message += (i ? ", " : "") + describe(data, candidates[i].place);
   }
   return message;
+}
+
+std::optional<std::string> confusable_note(const Dataset &data,
+                                           std::string_view query,
+                                           PlaceIndex answer) {
+  const Place place = place_at(data, answer);
+  if (!place.world || data.confusables.empty())
+    return std::nullopt;
+  const std::string q = query::normalise(query);
+  for (const Confusable &c : data.confusables) {
+    if (c.iso3 != place.world->iso3 || query::normalise(c.name) != q)
+      continue;
+    for (std::size_t i = 0; i < data.world.size(); ++i)
+      if (data.world[i].iso3 == c.other) {
+        const PlaceIndex other = query::world_places(data)[i];
+        const Place o = place_at(data, other);
+        return "note: " + quoted(query) + " is " + describe(data, answer) +
+               "; " + std::string(o.entry ? o.entry->short_name : o.world->name) +
+               " is a different " + (o.entry ? "entry" : "country") + " (" +
+               std::string(o.world->iso2) + ")";
+      }
+  }
+  return std::nullopt;
 }
 
 void report_not_found(const Dataset &data, std::string_view query,

@@ -6,6 +6,7 @@
 #include "model.hpp"
 #include "query/match.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,8 +23,9 @@ void check_query_length(std::string_view query);
 // The message for a query over the bound, without the "iom: " prefix.
 std::string too_long_message(std::size_t bytes);
 
-// The message for a query with zero or several exact matches, without the
-// "iom: " prefix. `prefix` goes first (e.g. "line 3: ").
+// The message for a query with zero or several exact matches, or one match
+// outside the directory, without the "iom: " prefix. `prefix` goes first
+// (e.g. "line 3: ").
 // `searcher`, when given, is reused for the did-you-mean (batch callers).
 std::string not_found_message(const Dataset &data, std::string_view query,
                               const std::vector<query::Match> &matches,
@@ -38,5 +40,19 @@ void report_not_found(const Dataset &data, std::string_view query,
 // "Kenya (KE)" or, for an office, "Global Office in Brussels
 // (global-office-in-brussels)".
 std::string describe(const Entry &entry);
+// The same for a place; outside the directory "Brunei Darussalam (BN, not
+// in IOM's directory)".
+std::string describe(const Dataset &data, PlaceIndex place);
+
+// "'brunei' is Brunei Darussalam (BN, BRN), which has no entry in IOM's
+// directory", and the offices the country hosts, if any.
+std::string outside_message(const Dataset &data, std::string_view query,
+                            const WorldRow &row);
+
+// The note for a query answered by a name that is easily taken for another
+// country's (data.confusables: "Congo" is CG, not CD), without "iom: ".
+std::optional<std::string> confusable_note(const Dataset &data,
+                                           std::string_view query,
+                                           PlaceIndex answer);
 
 } // namespace iom::cli

@@ -7,6 +7,7 @@
 #include "util/text.hpp"
 #include "util/utf8.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
@@ -33,6 +34,9 @@ struct Storage {
   std::vector<OfficeType> types;
   std::vector<Host> hosts;
   std::vector<WorldRow> world;
+  std::vector<WorldAlias> world_aliases;
+  std::vector<SharedName> shared_names;
+  std::vector<Confusable> confusables;
   std::vector<std::string_view> list_items;
   std::string origin;
 };
@@ -157,8 +161,11 @@ class Loader {
 public:
   explicit Loader(std::string_view display_name) : m_name(display_name) {}
 
-  std::shared_ptr<Storage> load(std::string_view text);
+  std::shared_ptr<Storage> load(std::string_view text,
+                                std::span<const WorldRow> default_world);
   std::shared_ptr<Storage> load_world(std::string_view text);
+  std::shared_ptr<Storage> load_names(std::string_view text,
+                                      std::span<const WorldRow> world);
   const Meta &meta() const { return m_meta; }
   const WorldMeta &world_meta() const { return m_world_meta; }
 
@@ -196,6 +203,10 @@ private:
   void build_entries(Storage &storage, const std::vector<Fields> &tables);
   void build_world(Storage &storage, const std::vector<Fields> &tables);
   void check_references(const Storage &storage, const Tables &tables);
+  void link_world(Storage &storage, const Tables &tables,
+                  std::span<const WorldRow> world);
+  void check_iso3s(toml::source_position at, Strings iso3s,
+                   const std::unordered_map<std::string_view, WorldIndex> &rows);
 
   // Fills every member that the schema names from one table; reports values
   // that do not convert (an unknown spelling or code).
@@ -619,6 +630,54 @@ void Loader::check_references(const Storage &storage, const Tables &tables) {
   }
 }
 
+std::unordered_map<std::string_view, WorldIndex>
+index_by_iso3(std::span<const WorldRow> world) {
+  std::unordered_map<std::string_view, WorldIndex> rows;
+  rows.reserve(world.size());
+  for (std::size_t i = 0; i < world.size(); ++i)
+    rows.emplace(world[i].iso3, static_cast<WorldIndex>(i));
+  return rows;
+}
+
+// Each country and territory refers to its world row by iso3, and the row's
+// codes must be the entry's: one country is one set of codes. An entry whose
+// iso3 is no world row (a made-up code in a --data file) stays unlinked;
+// iom-gen requires every built-in one to be linked.
+void Loader::link_world(Storage &storage, const Tables &tables,
+                        std::span<const WorldRow> world) {
+  if (world.size() > k_max_world) {
+    problem("too many world rows (" + std::to_string(world.size()) +
+            "); a dataset may have at most " + std::to_string(k_max_world));
+    return;
+  }
+  const auto rows = index_by_iso3(world);
+  for (std::size_t i = 0; i < storage.entries.size(); ++i) {
+    Entry &entry = storage.entries[i];
+    if (entry.kind == Kind::office || entry.iso3.empty())
+      continue;
+    const auto found = rows.find(entry.iso3);
+    if (found == rows.end())
+      continue;
+    const WorldRow &row = world[to_size(found->second)];
+    if (row.iso2 != entry.iso2 || row.numeric != entry.numeric)
+      problem(where<&Entry::iso3>(tables.entries[i]),
+              "codes " + std::string(entry.iso2) + "/" +
+                  std::string(entry.iso3) + "/" + std::string(entry.numeric) +
+                  " differ from the world table's " + std::string(row.iso2) +
+                  "/" + std::string(row.iso3) + "/" + std::string(row.numeric));
+    entry.world = found->second;
+  }
+}
+
+void Loader::check_iso3s(
+    toml::source_position at, Strings iso3s,
+    const std::unordered_map<std::string_view, WorldIndex> &rows) {
+  for (const std::string_view iso3 : iso3s)
+    if (!rows.contains(iso3))
+      problem(at,
+              "iso3 '" + std::string(iso3) + "' is no row of the world table");
+}
+
 std::shared_ptr<Storage> Loader::parse(std::string_view text) {
   auto storage = std::make_shared<Storage>();
   if (text.empty()) {
@@ -667,7 +726,8 @@ void Loader::refuse_unknown_sections(const toml::table &root,
   }
 }
 
-std::shared_ptr<Storage> Loader::load(std::string_view text) {
+std::shared_ptr<Storage> Loader::load(std::string_view text,
+                                      std::span<const WorldRow> default_world) {
   auto storage = parse(text);
   refuse_unknown_sections(storage->root, k_sections);
   Tables tables;
@@ -682,6 +742,10 @@ std::shared_ptr<Storage> Loader::load(std::string_view text) {
   if (!m_problems.empty())
     fail();
   build(*storage, tables);
+  if (m_problems.empty())
+    link_world(*storage, tables,
+               storage->world.empty() ? default_world
+                                      : std::span<const WorldRow>(storage->world));
   if (!m_problems.empty())
     fail();
   storage->origin = std::string(m_name);
@@ -701,6 +765,57 @@ std::shared_ptr<Storage> Loader::load_world(std::string_view text) {
   if (!meta.empty())
     m_world_meta = fill<WorldMeta>(*storage, meta.front());
   build_world(*storage, world);
+  if (!m_problems.empty())
+    fail();
+  storage->origin = std::string(m_name);
+  return storage;
+}
+
+std::shared_ptr<Storage> Loader::load_names(std::string_view text,
+                                            std::span<const WorldRow> world) {
+  auto storage = parse(text);
+  constexpr std::string_view k_name_sections[] = {
+      Schema<NamesMeta>::section, Schema<WorldAlias>::section,
+      Schema<SharedName>::section, Schema<Confusable>::section};
+  refuse_unknown_sections(storage->root, k_name_sections);
+  if (storage->root.contains(Schema<NamesMeta>::section))
+    read_section<NamesMeta>(storage->root);
+  std::vector<Fields> aliases = read_section<WorldAlias>(storage->root);
+  std::vector<Fields> shared, confusables;
+  if (storage->root.contains(Schema<SharedName>::section))
+    shared = read_section<SharedName>(storage->root);
+  if (storage->root.contains(Schema<Confusable>::section))
+    confusables = read_section<Confusable>(storage->root);
+  if (!m_problems.empty())
+    fail();
+  storage->list_items.reserve(count_list_items<SharedName>(shared));
+  const auto rows = index_by_iso3(world);
+  constexpr std::string_view k_langs[] = {"en", "fr", "es"};
+  for (const auto &from : aliases) {
+    WorldAlias alias = fill<WorldAlias>(*storage, from);
+    check_iso3s(where<&WorldAlias::iso3>(from), Strings(&alias.iso3, 1), rows);
+    if (std::find(std::begin(k_langs), std::end(k_langs), alias.lang) ==
+        std::end(k_langs))
+      problem(where<&WorldAlias::lang>(from),
+              "lang '" + std::string(alias.lang) + "' must be en, fr or es");
+    if (alias.source.empty() && alias.field.empty())
+      problem(from.position, "an alias needs its source (or iso-codes field)");
+    storage->world_aliases.push_back(alias);
+  }
+  for (const auto &from : shared) {
+    SharedName name = fill<SharedName>(*storage, from);
+    if (name.iso3s.size() < 2)
+      problem(where<&SharedName::iso3s>(from),
+              "a shared name needs two or more iso3s");
+    check_iso3s(where<&SharedName::iso3s>(from), name.iso3s, rows);
+    storage->shared_names.push_back(name);
+  }
+  for (const auto &from : confusables) {
+    Confusable name = fill<Confusable>(*storage, from);
+    check_iso3s(where<&Confusable::iso3>(from), Strings(&name.iso3, 1), rows);
+    check_iso3s(where<&Confusable::other>(from), Strings(&name.other, 1), rows);
+    storage->confusables.push_back(name);
+  }
   if (!m_problems.empty())
     fail();
   storage->origin = std::string(m_name);
@@ -757,23 +872,27 @@ std::string read_file(const std::string &path) {
   return text;
 }
 
-Dataset load_text(std::string_view text, std::string_view display_name) {
+Dataset load_text(std::string_view text, std::string_view display_name,
+                  std::span<const WorldRow> default_world) {
   Loader loader(display_name);
-  std::shared_ptr<Storage> storage = loader.load(text);
+  std::shared_ptr<Storage> storage = loader.load(text, default_world);
   Dataset data;
   data.entries = storage->entries;
   data.regions = storage->regions;
   data.types = storage->types;
   data.hosts = storage->hosts;
-  data.world = storage->world;
+  data.world = storage->world.empty()
+                   ? default_world
+                   : std::span<const WorldRow>(storage->world);
   data.meta = loader.meta();
   data.origin = storage->origin;
   data.storage = storage;
   return data;
 }
 
-Dataset load_file(const std::string &path) {
-  return load_text(read_file(path), path);
+Dataset load_file(const std::string &path,
+                  std::span<const WorldRow> default_world) {
+  return load_text(read_file(path), path, default_world);
 }
 
 World load_world_text(std::string_view text, std::string_view display_name) {
@@ -784,6 +903,23 @@ World load_world_text(std::string_view text, std::string_view display_name) {
   world.meta = loader.world_meta();
   world.storage = storage;
   return world;
+}
+
+} // namespace iom::dataset
+
+namespace iom::dataset {
+
+WorldNames load_world_names_text(std::string_view text,
+                                 std::string_view display_name,
+                                 std::span<const WorldRow> world) {
+  Loader loader(display_name);
+  std::shared_ptr<Storage> storage = loader.load_names(text, world);
+  WorldNames names;
+  names.aliases = storage->world_aliases;
+  names.shared = storage->shared_names;
+  names.confusables = storage->confusables;
+  names.storage = storage;
+  return names;
 }
 
 } // namespace iom::dataset

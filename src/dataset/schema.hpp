@@ -187,6 +187,70 @@ template <> struct Schema<WorldMeta> {
   };
 };
 
+// The names of world rows beside their own (data/world_aliases.toml and
+// data/isocodes_names.toml): each refers to a world row by iso3.
+template <> struct Schema<WorldAlias> {
+  static constexpr std::string_view section = "alias";
+  static constexpr bool is_array = true;
+  static constexpr std::size_t max_count = static_cast<std::size_t>(-1);
+  static constexpr Field<WorldAlias> fields[] = {
+      {"iso3", &WorldAlias::iso3, k_required | k_no_controls},
+      {"name", &WorldAlias::name, k_required | k_no_controls},
+      {"lang", &WorldAlias::lang, k_required | k_no_controls},
+      {"kind", &WorldAlias::kind, k_optional | k_no_controls},
+      {"source", &WorldAlias::source, k_optional},
+      {"field", &WorldAlias::field, k_optional | k_no_controls},
+      {"msgid", &WorldAlias::msgid, k_optional},
+      {"note", &WorldAlias::note, k_optional},
+  };
+};
+
+// The [meta] of data/isocodes_names.toml: which iso-codes it was made from.
+// Read for validation only; the file's rows name their iso-codes field.
+struct NamesMeta {
+  std::string_view isocodes_version;
+  std::string_view json_sha256;
+  std::string_view mo_fr_sha256;
+  std::string_view mo_es_sha256;
+};
+
+template <> struct Schema<NamesMeta> {
+  static constexpr std::string_view section = "meta";
+  static constexpr bool is_array = false;
+  static constexpr std::size_t max_count = 1;
+  static constexpr Field<NamesMeta> fields[] = {
+      {"isocodes_version", &NamesMeta::isocodes_version,
+       k_required | k_no_controls},
+      {"json_sha256", &NamesMeta::json_sha256, k_required | k_no_controls},
+      {"mo_fr_sha256", &NamesMeta::mo_fr_sha256, k_required | k_no_controls},
+      {"mo_es_sha256", &NamesMeta::mo_es_sha256, k_required | k_no_controls},
+  };
+};
+
+template <> struct Schema<SharedName> {
+  static constexpr std::string_view section = "ambiguous";
+  static constexpr bool is_array = true;
+  static constexpr std::size_t max_count = static_cast<std::size_t>(-1);
+  static constexpr Field<SharedName> fields[] = {
+      {"name", &SharedName::name, k_required | k_no_controls},
+      {"lang", &SharedName::lang, k_required | k_no_controls},
+      {"iso3s", &SharedName::iso3s, k_required | k_no_controls},
+      {"reason", &SharedName::reason, k_required},
+  };
+};
+
+template <> struct Schema<Confusable> {
+  static constexpr std::string_view section = "confusable";
+  static constexpr bool is_array = true;
+  static constexpr std::size_t max_count = static_cast<std::size_t>(-1);
+  static constexpr Field<Confusable> fields[] = {
+      {"name", &Confusable::name, k_required | k_no_controls},
+      {"iso3", &Confusable::iso3, k_required | k_no_controls},
+      {"other", &Confusable::other, k_required | k_no_controls},
+      {"reason", &Confusable::reason, k_required},
+  };
+};
+
 // The sections in the order they are read: each refers only to earlier ones.
 inline constexpr std::string_view k_sections[] = {
     Schema<Meta>::section, Schema<Region>::section, Schema<OfficeType>::section,
@@ -203,6 +267,9 @@ inline constexpr std::size_t k_max_fields = std::max({
     std::size(Schema<Entry>::fields),
     std::size(Schema<WorldRow>::fields),
     std::size(Schema<WorldMeta>::fields),
+    std::size(Schema<WorldAlias>::fields),
+    std::size(Schema<SharedName>::fields),
+    std::size(Schema<Confusable>::fields),
 });
 static_assert(k_max_fields <= 32);
 

@@ -3,7 +3,8 @@
 // writes them out as constant-initialised C++ tables (with the normalised
 // lookup keys already sorted), so that the binary parses nothing at start-up.
 //
-// usage: iom-gen INPUT DISPLAY_NAME WORLD_INPUT WORLD_DISPLAY_NAME OUTPUT
+// usage: iom-gen INPUT NAME WORLD NAME ALIASES NAME ISOCODES NAME OUTPUT
+// (each input file with the name that messages give it)
 
 #include "dataset/load.hpp"
 #include "dataset/names.hpp"
@@ -15,7 +16,9 @@
 #include <fstream>
 #include <span>
 #include <string>
+#include <type_traits>
 #include <variant>
+#include <vector>
 
 namespace {
 
@@ -72,6 +75,11 @@ public:
   std::string value(TypeIndex index) {
     return "TypeIndex{" + std::to_string(to_size(index)) + "}";
   }
+  std::string value(WorldIndex index) {
+    return index == k_no_world
+               ? "k_no_world"
+               : "WorldIndex{" + std::to_string(to_size(index)) + "}";
+  }
 
   // A designated initialiser with every member that the schema names, in
   // the schema's order (which is the declaration order: C++ refuses any
@@ -89,6 +97,9 @@ public:
           field.member);
       first = false;
     }
+    // Not a TOML field: the loader links it (see Entry::world).
+    if constexpr (std::is_same_v<Struct, Entry>)
+      out += ",\n" + std::string(indent) + ".world = " + value(from.world);
     return out + "}";
   }
 
@@ -114,15 +125,32 @@ std::string table(Writer &w, std::string_view name,
   return out + "};\n\n";
 }
 
-std::string generate(const Dataset &data, const dataset::World &world) {
+// A table, or an empty span's initialiser when there are no rows (C++ has no
+// zero-length arrays).
+template <typename Struct>
+std::string optional_table(Writer &w, std::string_view type,
+                           std::string_view name, std::span<const Struct> rows,
+                           std::string &tables) {
+  if (rows.empty())
+    return "{}";
+  tables += table(w, std::string(type) + " " + std::string(name), rows);
+  return std::string(name);
+}
+
+std::string generate(const Dataset &data) {
   Writer w;
-  std::string tables =
-      table(w, "Region k_regions", data.regions) +
-      table(w, "OfficeType k_types", data.types) +
-      (data.hosts.empty() ? std::string()
-                          : table(w, "Host k_hosts", data.hosts)) +
-      table(w, "Entry k_entries", data.entries) +
-      table(w, "WorldRow k_world", world.rows);
+  std::string tables = table(w, "Region k_regions", data.regions) +
+                       table(w, "OfficeType k_types", data.types);
+  const std::string hosts =
+      optional_table(w, "Host", "k_hosts", data.hosts, tables);
+  tables += table(w, "Entry k_entries", data.entries) +
+            table(w, "WorldRow k_world", data.world);
+  const std::string aliases = optional_table(w, "WorldAlias", "k_world_aliases",
+                                             data.world_aliases, tables);
+  const std::string shared = optional_table(w, "SharedName", "k_shared_names",
+                                            data.shared_names, tables);
+  const std::string confusables = optional_table(
+      w, "Confusable", "k_confusables", data.confusables, tables);
   std::string o = "// Generated from data/iom.toml and data/world.toml by "
                   "iom-gen. Do not edit.\n"
                   "#include \"dataset/builtin.hpp\"\n"
@@ -132,17 +160,20 @@ std::string generate(const Dataset &data, const dataset::World &world) {
   o += w.lists() + "\n" + tables;
 
   o += "constexpr Key k_keys[] = {\n";
-  for (const auto &key : query::build_keys(data.entries))
+  for (const auto &key : query::build_keys(data))
     o += "    {.key = " + literal(key.key) +
-         ", .entry = " + std::to_string(key.entry) +
+         ", .place = " + std::to_string(key.place) +
          ", .kind = " + key_kind_value(key.kind) + "},\n";
   o += "};\n\n";
 
   o += "constinit const Dataset k_builtin{\n"
        "    .entries = k_entries,\n    .regions = k_regions,\n"
        "    .types = k_types,\n";
-  o += data.hosts.empty() ? "    .hosts = {},\n" : "    .hosts = k_hosts,\n";
+  o += "    .hosts = " + hosts + ",\n";
   o += "    .world = k_world,\n";
+  o += "    .world_aliases = " + aliases + ",\n";
+  o += "    .shared_names = " + shared + ",\n";
+  o += "    .confusables = " + confusables + ",\n";
   o += "    .meta = " + w.initialiser(data.meta, "             ") + ",\n";
   o +=
       "    .keys = k_keys,\n    .origin = \"built-in\"sv,\n    .storage = {},\n"
@@ -153,32 +184,55 @@ std::string generate(const Dataset &data, const dataset::World &world) {
   return o;
 }
 
+// The built-in directory must sit wholly on the world: every country and
+// territory has its world row (the loader checked that the codes agree).
+void require_linked(const Dataset &data, std::string_view name) {
+  for (const Entry &entry : data.entries)
+    if (entry.kind != Kind::office && entry.world == k_no_world)
+      throw Error(std::string(name) + ": entry '" + std::string(entry.id) +
+                  "' (iso3 '" + std::string(entry.iso3) +
+                  "') has no row in the world table");
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
-  if (argc != 6) {
-    std::fprintf(stderr, "usage: iom-gen INPUT DISPLAY_NAME WORLD_INPUT "
-                         "WORLD_DISPLAY_NAME OUTPUT\n");
+  if (argc != 10) {
+    std::fprintf(stderr, "usage: iom-gen INPUT NAME WORLD NAME ALIASES NAME "
+                         "ISOCODES NAME OUTPUT\n");
     return 2;
   }
   try {
-    // Messages name the file as the user knows it (data/iom.toml), not by
+    using namespace iom::dataset;
+    // Messages name each file as the user knows it (data/iom.toml), not by
     // the build's absolute path.
-    iom::Dataset data =
-        iom::dataset::load_text(iom::dataset::read_file(argv[1]), argv[2]);
+    World world = load_world_text(read_file(argv[3]), argv[4]);
+    iom::Dataset data = load_text(read_file(argv[1]), argv[2], world.rows);
     // The built-in world comes from its own file, not from iom.toml.
-    if (!data.world.empty())
+    if (data.world.data() != world.rows.data())
       throw iom::Error(std::string(argv[2]) +
                        ": the built-in world is data/world.toml's; "
                        "no [[world]] here");
-    iom::dataset::World world = iom::dataset::load_world_text(
-        iom::dataset::read_file(argv[3]), argv[4]);
-    std::string text = generate(data, world);
-    std::ofstream out(argv[5], std::ios::binary | std::ios::trunc);
+    require_linked(data, argv[2]);
+    WorldNames hand = load_world_names_text(read_file(argv[5]), argv[6],
+                                            world.rows);
+    WorldNames isocodes = load_world_names_text(read_file(argv[7]), argv[8],
+                                                world.rows);
+    if (!isocodes.shared.empty() || !isocodes.confusables.empty())
+      throw iom::Error(std::string(argv[8]) + ": only [[alias]] tables here");
+    std::vector<iom::WorldAlias> aliases(hand.aliases.begin(),
+                                         hand.aliases.end());
+    aliases.insert(aliases.end(), isocodes.aliases.begin(),
+                   isocodes.aliases.end());
+    data.world_aliases = aliases;
+    data.shared_names = hand.shared;
+    data.confusables = hand.confusables;
+    std::string text = generate(data);
+    std::ofstream out(argv[9], std::ios::binary | std::ios::trunc);
     out << text;
     out.close();
     if (!out) {
-      std::fprintf(stderr, "iom-gen: cannot write %s\n", argv[5]);
+      std::fprintf(stderr, "iom-gen: cannot write %s\n", argv[9]);
       return 2;
     }
   } catch (const iom::Error &error) {

@@ -15,14 +15,12 @@ namespace iom::query {
 // band of width 2 * bound + 1, on the stack for inputs up to 64 bytes.
 int damerau_levenshtein(std::string_view a, std::string_view b, int bound);
 
-// How many edits a query of `query_length` bytes may need and still count
-// as a typo: 0 up to 3 bytes, 1 for 4-5, 2 for 6-8, 3 beyond. Short queries
-// get none, so "ne" never reaches "na" or "nu".
-constexpr int edit_bound(std::size_t query_length) {
-  return query_length <= 3   ? 0
-         : query_length <= 5 ? 1
-         : query_length <= 8 ? 2
-                             : 3;
+// How many edits a word of `length` bytes may need and still count as a
+// typo: Lucene's AUTO fuzziness, as Elasticsearch applies it per term (0 for
+// 1-2 bytes, 1 for 3-5, 2 beyond). So "ne" never reaches "na", and
+// "north" (one edit allowed) never reaches "south" (two).
+constexpr int edit_bound(std::size_t length) {
+  return length <= 2 ? 0 : length <= 5 ? 1 : 2;
 }
 
 } // namespace iom::query

@@ -1,5 +1,7 @@
 #include "query/filter.hpp"
 
+#include "query/keys.hpp"
+
 #include "query/match.hpp"
 #include "query/normalise.hpp"
 #include "util/error.hpp"
@@ -71,10 +73,19 @@ std::string resolve_host(const Dataset &data, std::string_view value) {
   if (const Host *host = find_host(data, value))
     return std::string(host->iso2);
   std::vector<Match> found = lookup(data, value);
-  for (const auto &m : found) {
-    const Entry &entry = data.entries[m.entry];
-    if (!entry.iso2.empty() && entry.kind != Kind::office)
-      return std::string(entry.iso2);
+  std::erase_if(found, [&](const Match &m) {
+    const Place place = place_at(data, m.place);
+    return place.entry && place.entry->kind == Kind::office;
+  });
+  if (found.size() > 1)
+    throw Error("host country '" + std::string(value) +
+                "' is ambiguous; give its ISO code");
+  if (found.size() == 1) {
+    const Place place = place_at(data, found.front().place);
+    const std::string_view iso2 =
+        place.entry ? place.entry->iso2 : place.world->iso2;
+    if (!iso2.empty())
+      return std::string(iso2);
   }
   throw Error("unknown host country '" + std::string(value) +
               "'; give a country name or ISO code");
@@ -133,6 +144,30 @@ bool accepts(const Filter &filter, const Entry &entry) {
       return false;
   }
   return true;
+}
+
+bool accepts(const Filter &filter, const WorldRow &row) {
+  // A row outside the directory has no IOM fields to satisfy a filter on.
+  if (filter.kind || !filter.regions.empty() || !filter.types.empty() ||
+      !filter.hosts.empty() || filter.basis || !filter.languages.empty())
+    return false;
+  if (filter.match.empty())
+    return true;
+  for (const std::string_view name :
+       {row.name, row.formal_name, row.name_fr, row.name_es})
+    if (contains_at_word(normalise(name), filter.match))
+      return true;
+  return false;
+}
+
+std::vector<PlaceIndex> select_world(const Dataset &data,
+                                     const Filter &filter) {
+  std::vector<PlaceIndex> places = select(data, filter);
+  const std::vector<PlaceIndex> world = world_places(data);
+  for (std::size_t i = 0; i < world.size(); ++i)
+    if (world[i] >= data.entries.size() && accepts(filter, data.world[i]))
+      places.push_back(world[i]);
+  return places;
 }
 
 KindCounts count_kinds(const Dataset &data) {

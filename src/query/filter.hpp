@@ -40,6 +40,14 @@ bool accepts(const Filter &filter, const Entry &entry);
 // Indices of the accepted entries, in dataset order.
 std::vector<EntryIndex> select(const Dataset &data, const Filter &filter);
 
+// A world row outside the directory passes only a filter on no IOM field
+// (no region, type, kind, host, basis or language); --match reads its
+// names.
+bool accepts(const Filter &filter, const WorldRow &row);
+
+// select(), then the accepted world rows outside the directory, as places.
+std::vector<PlaceIndex> select_world(const Dataset &data, const Filter &filter);
+
 struct KindCounts {
   std::size_t countries = 0;
   std::size_t territories = 0;

@@ -16,10 +16,10 @@ struct KeyStorage {
 
 void attach_keys(Dataset &data) {
   auto storage = std::make_shared<KeyStorage>();
-  storage->owned = build_keys(data.entries);
+  storage->owned = build_keys(data);
   storage->keys.reserve(storage->owned.size());
   for (const auto &key : storage->owned)
-    storage->keys.push_back({key.key, key.entry, key.kind});
+    storage->keys.push_back({key.key, key.place, key.kind});
   data.keys = storage->keys;
   data.key_storage = storage;
 }

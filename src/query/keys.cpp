@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <limits>
+#include <optional>
+#include <unordered_map>
 #include <stdexcept>
 #include <tuple>
 
@@ -29,19 +31,51 @@ int key_strength(KeyKind kind) {
   return 7;
 }
 
+int key_class(KeyKind kind) {
+  switch (kind) {
+  case KeyKind::name:
+  case KeyKind::short_name:
+  case KeyKind::id:
+    return 3; // one class for lookup's From::name
+  case KeyKind::iso2:
+  case KeyKind::iso3:
+  case KeyKind::numeric:
+  case KeyKind::alias:
+    break;
+  }
+  return key_strength(kind);
+}
+
+std::vector<PlaceIndex> world_places(const Dataset &data) {
+  std::vector<PlaceIndex> places(data.world.size());
+  for (std::size_t i = 0; i < places.size(); ++i)
+    places[i] = world_place(data, i);
+  for (std::size_t i = 0; i < data.entries.size(); ++i)
+    if (data.entries[i].world != k_no_world)
+      places[to_size(data.entries[i].world)] = static_cast<PlaceIndex>(i);
+  return places;
+}
+
 std::vector<OwnedKey> build_keys(std::span<const Entry> entries) {
-  if (entries.size() > std::size_t{std::numeric_limits<EntryIndex>::max()} + 1)
-    throw std::length_error("iom: too many entries for an EntryIndex");
+  Dataset data;
+  data.entries = entries;
+  return build_keys(data);
+}
+
+std::vector<OwnedKey> build_keys(const Dataset &data) {
+  if (place_count(data) > std::size_t{std::numeric_limits<PlaceIndex>::max()})
+    throw std::length_error("iom: too many places for a PlaceIndex");
 
   std::vector<OwnedKey> keys;
   std::string scratch;
-  const auto add = [&](std::string_view text, std::size_t entry, KeyKind kind) {
+  const auto add = [&](std::string_view text, std::size_t place,
+                       KeyKind kind) {
     normalise_into(scratch, text);
     if (!scratch.empty())
-      keys.push_back({scratch, static_cast<EntryIndex>(entry), kind});
+      keys.push_back({scratch, static_cast<PlaceIndex>(place), kind});
   };
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    const Entry &e = entries[i];
+  for (std::size_t i = 0; i < data.entries.size(); ++i) {
+    const Entry &e = data.entries[i];
     add(e.iso2, i, KeyKind::iso2);
     add(e.iso3, i, KeyKind::iso3);
     add(e.numeric, i, KeyKind::numeric);
@@ -51,15 +85,50 @@ std::vector<OwnedKey> build_keys(std::span<const Entry> entries) {
     for (const std::string_view alias : e.aliases)
       add(alias, i, KeyKind::alias);
   }
+  const std::vector<PlaceIndex> places = world_places(data);
+  std::unordered_map<std::string_view, PlaceIndex> by_iso3;
+  for (std::size_t i = 0; i < data.world.size(); ++i) {
+    const WorldRow &row = data.world[i];
+    const PlaceIndex place = places[i];
+    by_iso3.emplace(row.iso3, place);
+    add(row.iso2, place, KeyKind::iso2);
+    add(row.iso3, place, KeyKind::iso3);
+    add(row.numeric, place, KeyKind::numeric);
+    for (const std::string_view name :
+         {row.name, row.formal_name, row.name_fr, row.name_es})
+      add(name, place, KeyKind::name);
+  }
+  const auto place_of_iso3 = [&](std::string_view iso3) {
+    const auto found = by_iso3.find(iso3);
+    return found == by_iso3.end() ? std::nullopt
+                                  : std::optional<PlaceIndex>(found->second);
+  };
+  // A host country's names ([[hosts]]) are its world row's too.
+  for (const Host &host : data.hosts)
+    if (const auto place = place_of_iso3(host.iso3)) {
+      add(host.name, *place, KeyKind::alias);
+      for (const std::string_view alias : host.aliases)
+        add(alias, *place, KeyKind::alias);
+    }
+  for (const WorldAlias &alias : data.world_aliases)
+    if (const auto place = place_of_iso3(alias.iso3))
+      add(alias.name, *place, KeyKind::alias);
+  for (const SharedName &shared : data.shared_names)
+    for (const std::string_view iso3 : shared.iso3s)
+      if (const auto place = place_of_iso3(iso3))
+        add(shared.name, *place, KeyKind::alias);
 
   std::sort(keys.begin(), keys.end(), [](const OwnedKey &x, const OwnedKey &y) {
-    return std::forward_as_tuple(x.key, x.entry, key_strength(x.kind)) <
-           std::forward_as_tuple(y.key, y.entry, key_strength(y.kind));
+    return std::forward_as_tuple(x.key, x.place, key_strength(x.kind)) <
+           std::forward_as_tuple(y.key, y.place, key_strength(y.kind));
   });
-  // The strongest kind of each (key, entry) now comes first.
+  // The strongest kind of each (key, place) now comes first; a weaker one
+  // stays when From tells them apart (key_class), so that --from alias
+  // still finds a directory alias that is also a world name.
   const auto last = std::unique(keys.begin(), keys.end(),
                                 [](const OwnedKey &x, const OwnedKey &y) {
-                                  return x.key == y.key && x.entry == y.entry;
+                                  return x.key == y.key && x.place == y.place &&
+                                         key_class(x.kind) == key_class(y.kind);
                                 });
   keys.erase(last, keys.end());
   return keys;

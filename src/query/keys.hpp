@@ -15,20 +15,38 @@ namespace iom::query {
 
 struct OwnedKey {
   std::string key;
-  EntryIndex entry;
+  PlaceIndex place;
   KeyKind kind;
 };
 
-// Keys from each entry's id, name, short_name, aliases, iso2, iso3 and
-// numeric, normalised; empty ones are skipped. When one entry gives the same
-// key twice, the stronger kind is kept, in this order: iso2, iso3, numeric,
-// name, short_name, id, alias (a code says the most about what the user
-// typed; an alias the least). Sorted by (key, entry), which is the order
-// lookup's binary search relies on. Throws std::length_error for more
-// entries than an EntryIndex can address.
+// Keys of every place (see PlaceIndex), normalised; empty ones are skipped:
+//   - each entry's id, name, short_name, aliases, iso2, iso3 and numeric;
+//   - each world row's codes, name, formal_name, name_fr and name_es, as
+//     names of its entry when it has one, else of the row itself;
+//   - the names of data.hosts and data.world_aliases, as aliases of their
+//     world row's place;
+//   - data.shared_names, as an alias of each of their countries, so that a
+//     lookup finds several places and answers "ambiguous".
+// A key that one place gives twice within one key_class is kept once, with
+// its stronger kind. Sorted by
+// (key, place, strength of kind) with the strength order iso2, iso3,
+// numeric, name, short_name, id, alias (a code says the most about what the
+// user typed; an alias the least), so the strongest kind of a (key, place)
+// comes first; lookup's binary search relies on this order. Throws
+// std::length_error for more places than a PlaceIndex can address.
+std::vector<OwnedKey> build_keys(const Dataset &data);
+
+// The keys of entries alone, without a world (tests and small tools).
 std::vector<OwnedKey> build_keys(std::span<const Entry> entries);
+
+// The place of each world row: its entry's, or its own.
+std::vector<PlaceIndex> world_places(const Dataset &data);
 
 // Rank of a kind in the order above: 0 is the strongest.
 int key_strength(KeyKind kind);
+
+// The kinds that lookup's From tells apart: each code kind, the names
+// (name, short_name, id), and alias.
+int key_class(KeyKind kind);
 
 } // namespace iom::query

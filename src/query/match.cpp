@@ -58,7 +58,8 @@ bool code_shaped(std::string_view raw, std::string_view normalised) {
     if (ascii_alnum || b >= 0xC0)
       ++characters;
   }
-  return characters <= 3;
+  // "&" or "." alone has no code in it.
+  return characters >= 1 && characters <= 3;
 }
 
 void split_tokens(std::string_view text, std::vector<std::string_view> &out) {
@@ -132,9 +133,13 @@ struct Query {
   std::size_t longest = 0;
 };
 
+// Each word may have its own edits (see edit_bound); the query's bound is
+// their sum, which the filters below use.
 Query prepare_query(std::string_view raw, std::string_view text) {
-  Query q{text, {}, code_shaped(raw, text), edit_bound(text.size())};
+  Query q{text, {}, code_shaped(raw, text), 0};
   split_tokens(text, q.tokens);
+  for (const std::string_view token : q.tokens)
+    q.bound += edit_bound(token.size());
   q.letters = letter_mask(text);
   for (const std::string_view token : q.tokens)
     q.initials |= letter_bit(token.front());
@@ -213,15 +218,35 @@ Scored score_tokens(const Query &q, std::string_view k, const KeyFilter &filter,
           Reason::token, 0};
 }
 
+// The edits of one word against another, or -1 when they are more than
+// either word's own bound allows.
+int word_edits(std::string_view q, std::string_view k) {
+  const int bound = std::min(edit_bound(q.size()), edit_bound(k.size()));
+  if (!length_within(k, q, bound))
+    return -1;
+  const int d = damerau_levenshtein(q, k, bound);
+  return d > bound ? -1 : d;
+}
+
+// Word by word: the key has as many words as the query, and each word is
+// within its own bound. Replacing a whole word is no typo, so "north korea"
+// never reaches "south korea" although the two keys are 2 edits apart.
 Scored score_whole_key_edits(const Query &q, std::string_view k,
-                             const KeyFilter &filter) {
-  const int bound = std::min(q.bound, edit_bound(k.size()));
-  if (bound == 0 || !length_within(k, q.text, bound) ||
-      too_far(q.letters, filter.letters, bound))
+                             const KeyFilter &filter,
+                             std::span<const std::string_view> key_tokens) {
+  if (q.bound == 0 || key_tokens.size() != q.tokens.size() ||
+      !length_within(k, q.text, q.bound) ||
+      too_far(q.letters, filter.letters, q.bound))
     return {};
-  const int d = damerau_levenshtein(q.text, k, bound);
-  if (d > bound)
-    return {};
+  int d = 0;
+  for (std::size_t i = 0; i < key_tokens.size(); ++i) {
+    const int edits = word_edits(q.tokens[i], key_tokens[i]);
+    if (edits < 0)
+      return {};
+    d += edits;
+  }
+  if (d == 0)
+    return {}; // the same words: an exact match, scored as one elsewhere
   return {k_score_edit - k_score_per_edit * d, Reason::edit, d};
 }
 
@@ -238,28 +263,28 @@ Scored score_whole_key(const Query &q, const Key &key, const KeyFilter &filter,
   if (!s.matched())
     s = score_tokens(q, key.key, filter, key_tokens);
   if (!s.matched())
-    s = score_whole_key_edits(q, key.key, filter);
+    s = score_whole_key_edits(q, key.key, filter, key_tokens);
   return s;
 }
 
-// The best candidate so far for each entry. Between equal scores the earlier
+// The best candidate so far for each place. Between equal scores the earlier
 // offer in a fixed order wins, whatever order the keys are visited in: whole
 // keys by key id, then words of keys by word and key id.
-class BestPerEntry {
+class BestPerPlace {
 public:
-  explicit BestPerEntry(const Dataset &data)
+  explicit BestPerPlace(const Dataset &data)
       : m_keys(data.keys),
-        m_best(data.entries.size(), Candidate{0, -1, Reason::edit, {}, 0}),
-        m_order(data.entries.size()) {}
+        m_best(place_count(data), Candidate{0, -1, Reason::edit, {}, 0}),
+        m_order(place_count(data)) {}
 
   void offer(std::uint64_t order, KeyId key_id, const Scored &s) {
     const Key &key = m_keys[key_id];
-    if (key.entry >= m_best.size())
+    if (key.place >= m_best.size())
       return;
-    Candidate &best = m_best[key.entry];
-    std::uint64_t &best_order = m_order[key.entry];
+    Candidate &best = m_best[key.place];
+    std::uint64_t &best_order = m_order[key.place];
     if (s.score > best.score || (s.score == best.score && order < best_order)) {
-      best = {key.entry, s.score, s.reason, key.key, s.distance};
+      best = {key.place, s.score, s.reason, key.key, s.distance};
       best_order = order;
     }
   }
@@ -274,14 +299,14 @@ public:
               [](const Candidate &x, const Candidate &y) {
                 if (x.score != y.score)
                   return x.score > y.score;
-                return x.entry < y.entry;
+                return x.place < y.place;
               });
     return ranked;
   }
 
 private:
   std::span<const Key> m_keys;
-  std::vector<Candidate> m_best; // by entry index
+  std::vector<Candidate> m_best; // by place
   std::vector<std::uint64_t> m_order;
 };
 
@@ -310,10 +335,10 @@ void lookup_into(std::vector<Match> &out, std::string &scratch,
   for (auto it = first; it != data.keys.end() && it->key == q; ++it) {
     if (!accepts(from, it->kind) || (is_code(it->kind) && !codes))
       continue;
-    // Keys are sorted by entry within one text, so a repeat is adjacent.
-    if (!out.empty() && out.back().entry == it->entry)
+    // Keys are sorted by place within one text, so a repeat is adjacent.
+    if (!out.empty() && out.back().place == it->place)
       continue;
-    out.push_back({it->entry, it->kind});
+    out.push_back({it->place, it->kind});
   }
 }
 
@@ -497,11 +522,10 @@ private:
 
   void score_word(const Searcher::Word &word) {
     const int bound = std::min(m_q.bound, edit_bound(word.text.size()));
-    if (bound == 0 || !length_within(word.text, m_q.text, bound) ||
-        too_far(m_q.letters, word.letters, bound))
+    if (bound == 0 || too_far(m_q.letters, word.letters, bound))
       return;
-    const int d = damerau_levenshtein(m_q.text, word.text, bound);
-    if (d > bound)
+    const int d = word_edits(m_q.text, word.text);
+    if (d < 0)
       return;
     const std::uint64_t words_after_keys =
         (std::uint64_t{1} << 63) | std::uint64_t{word.ordinal} << 32;
@@ -526,7 +550,7 @@ private:
 
   const Searcher &m_searcher;
   const Query &m_q;
-  BestPerEntry m_best;
+  BestPerPlace m_best;
 };
 
 std::vector<Candidate> Searcher::search(std::string_view query,
@@ -551,6 +575,30 @@ std::vector<Candidate> search(const Dataset &data, std::string_view query) {
   return Searcher(data).search(query);
 }
 
+namespace {
+
+// Whether a candidate could be a guess on its own: an exact, alias or code
+// match; a prefix or token match on whole words or covering at least half
+// the key; an edit of the whole key by at most 2 edits.
+bool substantial(const Candidate &c) {
+  const int half = k_score_coverage / 2;
+  switch (c.reason) {
+  case Reason::exact:
+  case Reason::alias:
+  case Reason::code:
+    return true;
+  case Reason::prefix:
+    return c.score >= k_score_prefix + half;
+  case Reason::token:
+    return c.score >= k_score_token + half;
+  case Reason::edit:
+    return c.score >= k_score_edit - 2 * k_score_per_edit;
+  }
+  return false;
+}
+
+} // namespace
+
 std::optional<Candidate> confident(const std::vector<Candidate> &ranked) {
   if (ranked.empty())
     return std::nullopt;
@@ -568,16 +616,13 @@ std::optional<Candidate> confident(const std::vector<Candidate> &ranked) {
   case Reason::edit:
     break;
   }
-  if (top.score - second < k_confident_gap)
+  // A guess: the only candidate that could be one, and clearly ahead of
+  // every other.
+  if (!substantial(top) || top.score - second < k_confident_gap)
     return std::nullopt;
-  // Whole words, or a partial word covering at least half the key.
-  const int half = k_score_coverage / 2;
-  const int floor = top.reason == Reason::prefix ? k_score_prefix + half
-                    : top.reason == Reason::token
-                        ? k_score_token + half
-                        : k_score_edit - 2 * k_score_per_edit;
-  if (top.score < floor)
-    return std::nullopt;
+  for (std::size_t i = 1; i < ranked.size(); ++i)
+    if (substantial(ranked[i]))
+      return std::nullopt;
   return top;
 }
 

@@ -25,7 +25,7 @@
 namespace iom::query {
 
 struct Match {
-  EntryIndex entry;
+  PlaceIndex place;
   KeyKind kind;
 };
 
@@ -33,9 +33,10 @@ struct Match {
 enum class From : std::uint8_t { any, name, iso2, iso3, numeric, alias };
 
 // Exact match after normalisation, by binary search over data.keys (which
-// must be sorted by key, then entry). `out` gets each matching entry once,
-// in entry order; `scratch` holds the normalised query. Neither allocates
-// once they have the capacity.
+// must be sorted by key, then place). `out` gets each matching place once,
+// in place order; `scratch` holds the normalised query. Neither allocates
+// once they have the capacity. A query that matches nothing as typed and
+// is comma-inverted ("Gambia, The") is looked up in its natural order.
 void lookup_into(std::vector<Match> &out, std::string &scratch,
                  const Dataset &data, std::string_view query,
                  From from = From::any);
@@ -46,11 +47,11 @@ enum class Reason : std::uint8_t { exact, alias, code, prefix, token, edit };
 
 std::string_view to_string(Reason reason);
 
-// One entry's best key for a query. `key` views data.keys, so it lives as
+// One place's best key for a query. `key` views data.keys, so it lives as
 // long as the dataset. `distance` is the edit distance for Reason::edit, else
 // 0.
 struct Candidate {
-  EntryIndex entry;
+  PlaceIndex place;
   int score;
   Reason reason;
   std::string_view key;
@@ -66,8 +67,8 @@ struct Candidate {
 //   prefix  q is a proper prefix of k              600 + W + 99*|q|/|k|
 //   token   each q token equals or begins a
 //           distinct token of k                    400 + W + 99*|q|/|k|
-//   edit    whole k within the edit bound, d edits         300 - 50*d
-//   edit    one token of k within the bound (one-token q)  200 - 50*d
+//   edit    each word of k within its bound, d edits in all  300 - 50*d
+//   edit    one word of k within its bound (one-word q)    200 - 50*d
 //
 // W is 100 when q ends on whole words of k ("bosnia" in "bosnia and
 // herzegovina"), else 0 ("nige" in "nigeria"), so prefixes score 600-799 and
@@ -75,9 +76,10 @@ struct Candidate {
 //
 // Codes match only as above, never by prefix or edit. Prefixes and tokens
 // match only at word starts, never inside a word ("peru" does not reach
-// "superuga"). The edit bound is the smaller of edit_bound(|q|) and
-// edit_bound(|k| or the token's length), so short words ("the", "of") never
-// absorb typos and queries of up to 3 bytes get no edits.
+// "superuga"). Edits are counted word by word, a key with as many words as
+// the query: each word's bound is the smaller of edit_bound (Lucene's AUTO)
+// of the query word and of the key word, so words of 1-2 bytes never absorb
+// a typo and replacing a real word ("north" for "south") is refused.
 inline constexpr int k_score_code = 1000;
 inline constexpr int k_score_exact = 900;
 inline constexpr int k_score_alias = 850;
@@ -155,14 +157,17 @@ private:
 // Searcher(data).search(query), for a one-off search.
 std::vector<Candidate> search(const Dataset &data, std::string_view query);
 
-// The top candidate when it is clearly ahead, else nullopt:
+// The top candidate when it is the answer, else nullopt. `ranked` must come
+// from a search over every place, directory or not, so that a guess can
+// never land on a directory entry when the query names another country.
 //   - no other candidate has the same score;
 //   - an exact, alias or code match needs nothing more;
-//   - a prefix, token or edit match needs a lead of k_confident_gap over the
-//     second and enough substance of its own: a prefix or token match must
-//     be on whole words or cover at least half the key (score >= 649 or
-//     >= 449), an edit match must be on the whole key with at most 2 edits
-//     (score >= 200).
+//   - a prefix, token or edit match is a guess. It needs substance: a prefix
+//     or token match must be on whole words or cover at least half the key
+//     (score >= 649 or >= 449), an edit match must be on the whole key with
+//     at most 2 edits (score >= 200). No other candidate may have that
+//     substance (then two countries are candidates), and the guess must
+//     lead every other candidate by k_confident_gap.
 inline constexpr int k_confident_gap = 100;
 std::optional<Candidate> confident(const std::vector<Candidate> &ranked);
 

@@ -47,114 +47,207 @@ std::string_view host_name(const Dataset &data, std::string_view iso2) {
 using E = EntryRow;
 using T = SortKind;
 
+// An entry's field: empty for a world row outside the directory.
+#define IOM_ENTRY(expr)                                                        \
+  [](const E &r, auto, Cell &c) {                                              \
+    if (r.entry)                                                               \
+      set(c, [](const Entry &e) -> std::string_view { return expr; }(*r.entry)); \
+  }
+// A world field: empty for an office, which has no world row.
+#define IOM_WORLD(member)                                                      \
+  [](const E &r, auto, Cell &c) {                                              \
+    if (r.world)                                                               \
+      set(c, r.world->member);                                                 \
+  }
+// A code or name that the entry has, or else its world row.
+#define IOM_EITHER(entry_member, world_member)                                 \
+  [](const E &r, auto, Cell &c) {                                              \
+    set(c, r.entry ? r.entry->entry_member : r.world->world_member);           \
+  }
+
 constexpr EntryField k_entry_fields[] = {
     {"id", "ID", "stable identifier (lowercase, hyphenated)", "#meta+id",
-     T::text, false, false,
-     [](const E &r, auto, Cell &c) { set(c, r.entry.id); }},
-    {"name", "NAME", "directory name, as IOM lists it", "#country+name",
-     T::text, false, false,
-     [](const E &r, auto, Cell &c) { set(c, r.entry.name); }},
+     T::text, false, false, IOM_ENTRY(e.id)},
+    {"name", "NAME",
+     "directory name, as IOM lists it (outside the directory: the world "
+     "table's name)",
+     "#country+name", T::text, false, false, IOM_EITHER(name, name)},
     {"short_name", "SHORT NAME", "common English name", "#country+name+short",
-     T::text, false, false,
-     [](const E &r, auto, Cell &c) { set(c, r.entry.short_name); }},
+     T::text, false, false, IOM_EITHER(short_name, name)},
     {"kind", "KIND", "country, territory or office", "#meta+kind", T::text,
-     false, false,
-     [](const E &r, auto, Cell &c) { set(c, to_string(r.entry.kind)); }},
+     false, false, IOM_ENTRY(to_string(e.kind))},
     {"iso2", "ISO2", "ISO 3166-1 alpha-2 code (user-assigned for Kosovo)",
-     "#country+code+iso2", T::text, false, false,
-     [](const E &r, auto, Cell &c) { set(c, r.entry.iso2); }},
+     "#country+code+iso2", T::text, false, false, IOM_EITHER(iso2, iso2)},
     {"iso3", "ISO3", "ISO 3166-1 alpha-3 code (user-assigned for Kosovo)",
-     "#country+code+iso3", T::text, false, false,
-     [](const E &r, auto, Cell &c) { set(c, r.entry.iso3); }},
+     "#country+code+iso3", T::text, false, false, IOM_EITHER(iso3, iso3)},
     // A number to sort by, but a code to print: "004" stays a JSON string.
     {"numeric", "NUMERIC", "ISO 3166-1 numeric code, three digits",
      "#country+code+numeric", T::number, false, false,
-     [](const E &r, auto, Cell &c) { set(c, r.entry.numeric); }},
+     IOM_EITHER(numeric, numeric)},
     {"code_status", "CODES", "iso, user-assigned or none",
      "#country+code+status", T::text, false, false,
      [](const E &r, auto, Cell &c) {
-       set(c, to_string(r.entry.code_status));
-       if (r.entry.code_status == CodeStatus::user_assigned)
+       const CodeStatus status =
+           r.entry ? r.entry->code_status : r.world->code_status;
+       set(c, to_string(status));
+       if (status == CodeStatus::user_assigned)
          c.emphasis = Emphasis::dim;
      }},
     {"flag", "FLAG", "flag emoji made from the alpha-2 code", "#country+flag",
      T::text, false, false,
      [](const E &r, auto, Cell &c) {
-       c.text =
-           r.entry.kind == Kind::office ? std::string() : flag_of(r.entry.iso2);
+       if (!r.entry)
+         c.text = flag_of(r.world->iso2);
+       else if (r.entry->kind != Kind::office)
+         c.text = flag_of(r.entry->iso2);
      }},
     {"region", "REGION", "region code (see `iom regions`)", "#region+code",
      T::text, false, false,
      [](const E &r, auto, Cell &c) {
-       const Region *region = region_of(r.data, r.entry);
+       if (!r.entry)
+         return;
+       const Region *region = region_of(r.data, *r.entry);
        set(c, region ? region->code : std::string_view());
-       dim_unless_sourced(c, r.entry.region_basis);
+       dim_unless_sourced(c, r.entry->region_basis);
      }},
     {"region_name", "REGION NAME", "region name", "#region+name", T::text,
      false, false,
      [](const E &r, auto, Cell &c) {
-       const Region *region = region_of(r.data, r.entry);
+       if (!r.entry)
+         return;
+       const Region *region = region_of(r.data, *r.entry);
        set(c, region ? region->name : std::string_view());
-       dim_unless_sourced(c, r.entry.region_basis);
+       dim_unless_sourced(c, r.entry->region_basis);
      }},
     {"region_basis", "REGION BASIS",
      "how the region is known: sourced, default or inferred", "#region+basis",
      T::text, false, false,
      [](const E &r, auto, Cell &c) {
-       set(c, to_string(r.entry.region_basis));
-       dim_unless_sourced(c, r.entry.region_basis);
+       if (!r.entry)
+         return;
+       set(c, to_string(r.entry->region_basis));
+       dim_unless_sourced(c, r.entry->region_basis);
      }},
     {"region_source", "REGION SOURCE", "the source or reasoning for the region",
-     "#region+source", T::text, false, false,
-     [](const E &r, auto, Cell &c) { set(c, r.entry.region_source); }},
+     "#region+source", T::text, false, false, IOM_ENTRY(e.region_source)},
     {"type", "TYPE", "office type code (see `iom types`)", "#org+type+code",
      T::text, false, false,
      [](const E &r, auto, Cell &c) {
-       set(c, type_of(r.data, r.entry).code);
-       dim_unless_sourced(c, r.entry.type_basis);
+       if (!r.entry)
+         return;
+       set(c, type_of(r.data, *r.entry).code);
+       dim_unless_sourced(c, r.entry->type_basis);
      }},
     {"type_name", "TYPE NAME", "office type name", "#org+type+name", T::text,
      false, false,
      [](const E &r, auto, Cell &c) {
-       set(c, type_of(r.data, r.entry).name);
-       dim_unless_sourced(c, r.entry.type_basis);
+       if (!r.entry)
+         return;
+       set(c, type_of(r.data, *r.entry).name);
+       dim_unless_sourced(c, r.entry->type_basis);
      }},
     {"type_basis", "TYPE BASIS",
      "how the office type is known: sourced, default or inferred",
      "#org+type+basis", T::text, false, false,
      [](const E &r, auto, Cell &c) {
-       set(c, to_string(r.entry.type_basis));
-       dim_unless_sourced(c, r.entry.type_basis);
+       if (!r.entry)
+         return;
+       set(c, to_string(r.entry->type_basis));
+       dim_unless_sourced(c, r.entry->type_basis);
      }},
     {"type_source", "TYPE SOURCE", "the source or reasoning for the type",
-     "#org+type+source", T::text, false, false,
-     [](const E &r, auto, Cell &c) { set(c, r.entry.type_source); }},
+     "#org+type+source", T::text, false, false, IOM_ENTRY(e.type_source)},
     {"city", "CITY", "city of the office, where a source gives it", "#loc+name",
-     T::text, false, false,
-     [](const E &r, auto, Cell &c) { set(c, r.entry.city); }},
+     T::text, false, false, IOM_ENTRY(e.city)},
     {"host", "HOST", "ISO alpha-2 of the host country",
      "#country+code+iso2+host", T::text, false, false,
-     [](const E &r, auto, Cell &c) {
-       set(c, r.entry.kind == Kind::office ? r.entry.host : r.entry.iso2);
-     }},
+     IOM_ENTRY(e.kind == Kind::office ? e.host : e.iso2)},
     {"host_name", "HOST NAME", "name of the host country", "#country+name+host",
      T::text, false, false,
      [](const E &r, auto, Cell &c) {
-       set(c, r.entry.kind == Kind::office ? host_name(r.data, r.entry.host)
-                                           : r.entry.short_name);
+       if (r.entry)
+         set(c, r.entry->kind == Kind::office
+                    ? host_name(r.data, r.entry->host)
+                    : r.entry->short_name);
      }},
     {"languages", "LANGUAGES", "site-language codes of the directory entry",
      "#meta+lang", T::text, true, false,
-     [](const E &r, auto, Cell &c) { set_list(c, r.entry.languages); }},
+     [](const E &r, auto, Cell &c) {
+       if (r.entry)
+         set_list(c, r.entry->languages);
+     }},
     {"aliases", "ALIASES", "former names, exonyms and common short forms",
      "#country+name+alt", T::text, true, false,
-     [](const E &r, auto, Cell &c) { set_list(c, r.entry.aliases); }},
+     [](const E &r, auto, Cell &c) {
+       if (r.entry)
+         set_list(c, r.entry->aliases);
+     }},
     {"sources", "SOURCES", "URLs of the sources of region and type",
      "#meta+source+url", T::text, true, false,
-     [](const E &r, auto, Cell &c) { set_list(c, r.entry.sources); }},
+     [](const E &r, auto, Cell &c) {
+       if (r.entry)
+         set_list(c, r.entry->sources);
+     }},
     {"note", "NOTE", "notes on hard cases and conflicts", "#meta+note", T::text,
-     false, false, [](const E &r, auto, Cell &c) { set(c, r.entry.note); }},
+     false, false, IOM_ENTRY(e.note)},
+    // The world table's fields (data/world.toml, from OCHA's taxonomy): what
+    // every country and territory has, in the directory or not. Not in the
+    // default fields of any command unless --world asks for the world.
+    {"in_directory", "IN DIRECTORY", "yes when IOM's directory has the entry",
+     "#meta+directory", T::text, false, false,
+     [](const E &r, auto, Cell &c) { set(c, r.entry ? "yes" : "no"); }, 0,
+     true},
+    {"world_name", "WORLD NAME",
+     "English short name in the world table (UNTERM, else M49)",
+     "#country+name+world", T::text, false, false, IOM_WORLD(name), 0, true},
+    {"world_name_source", "WORLD NAME SOURCE",
+     "the OCHA taxonomy column the world name comes from",
+     "#meta+source+name", T::text, false, false, IOM_WORLD(name_source), 0,
+     true},
+    {"formal_name", "FORMAL NAME", "formal English name (UNTERM)",
+     "#country+name+formal", T::text, false, false, IOM_WORLD(formal_name), 0,
+     true},
+    {"name_fr", "NAME (FR)", "French short name (UNTERM, else M49)",
+     "#country+name+i_fr", T::text, false, false, IOM_WORLD(name_fr), 0, true},
+    {"name_fr_source", "NAME (FR) SOURCE", "where the French name comes from",
+     "#meta+source+i_fr", T::text, false, false, IOM_WORLD(name_fr_source), 0,
+     true},
+    {"name_es", "NAME (ES)", "Spanish short name (UNTERM, else M49)",
+     "#country+name+i_es", T::text, false, false, IOM_WORLD(name_es), 0, true},
+    {"name_es_source", "NAME (ES) SOURCE", "where the Spanish name comes from",
+     "#meta+source+i_es", T::text, false, false, IOM_WORLD(name_es_source), 0,
+     true},
+    {"independent", "INDEPENDENT", "yes for an independent state (OCHA)",
+     "#country+independent", T::text, false, false,
+     [](const E &r, auto, Cell &c) {
+       if (r.world)
+         set(c, r.world->independent ? "yes" : "no");
+     },
+     0, true},
+    {"m49_region", "M49 REGION", "UN M49 region code", "#region+code+m49",
+     T::number, false, false, IOM_WORLD(m49_region), 0, true},
+    {"m49_region_name", "M49 REGION NAME", "UN M49 region name",
+     "#region+name+m49", T::text, false, false, IOM_WORLD(m49_region_name), 0,
+     true},
+    {"m49_subregion", "M49 SUB-REGION", "UN M49 sub-region code",
+     "#region+code+m49+sub", T::number, false, false, IOM_WORLD(m49_subregion),
+     0, true},
+    {"m49_subregion_name", "M49 SUB-REGION NAME", "UN M49 sub-region name",
+     "#region+name+m49+sub", T::text, false, false,
+     IOM_WORLD(m49_subregion_name), 0, true},
+    {"m49_intermediate", "M49 INTERMEDIATE",
+     "UN M49 intermediate region code, where there is one",
+     "#region+code+m49+intermediate", T::number, false, false,
+     IOM_WORLD(m49_intermediate), 0, true},
+    {"m49_intermediate_name", "M49 INTERMEDIATE NAME",
+     "UN M49 intermediate region name, where there is one",
+     "#region+name+m49+intermediate", T::text, false, false,
+     IOM_WORLD(m49_intermediate_name), 0, true},
 };
+
+#undef IOM_ENTRY
+#undef IOM_WORLD
+#undef IOM_EITHER
 
 using R = RegionRow;
 
@@ -267,13 +360,15 @@ constexpr Field<SearchRow> k_search_own[] = {
 // entry through the entry table, so the two tables cannot drift apart.
 template <std::size_t I>
 void search_entry_get(const SearchRow &row, std::size_t slot, Cell &cell) {
-  k_entry_fields[I].get(EntryRow{row.data, row.entry}, slot, cell);
+  k_entry_fields[I].get(EntryRow{row.data, row.place.entry, row.place.world},
+                        slot, cell);
 }
 
 template <std::size_t I> constexpr Field<SearchRow> search_entry_field() {
   const EntryField &f = k_entry_fields[I];
-  return {f.name, f.header,  f.description, f.hashtag,
-          f.sort, f.is_list, f.is_count,    {search_entry_get<I>}};
+  return {f.name,    f.header,   f.description,         f.hashtag,
+          f.sort,    f.is_list,  f.is_count,            {search_entry_get<I>},
+          f.slot,    f.from_world};
 }
 
 constexpr std::size_t k_entry_count = std::size(k_entry_fields);
@@ -327,25 +422,31 @@ std::vector<const EntryField *> parse_fields(std::string_view list) {
   return parse_fields(entry_fields(), list);
 }
 
-void fill_row(const Dataset &data, const Entry &entry,
-              const std::vector<const EntryField *> &fields,
-              std::vector<Cell> &row) {
-  fill_row(EntryRow{data, entry}, fields, row);
+std::string directory_field_names() {
+  std::string names;
+  for (const EntryField &field : k_entry_fields)
+    if (!field.from_world) {
+      if (!names.empty())
+        names += ',';
+      names += field.name;
+    }
+  return names;
 }
 
-Rows make_rows(const Dataset &data, std::span<const EntryIndex> entries,
+void fill_row(const Dataset &data, Place place,
+              const std::vector<const EntryField *> &fields,
+              std::vector<Cell> &row) {
+  fill_row(EntryRow{data, place.entry, place.world}, fields, row);
+}
+
+Rows make_rows(const Dataset &data, std::span<const PlaceIndex> places,
                const std::vector<const EntryField *> &fields) {
   Rows rows;
   rows.columns = make_columns(fields);
-  rows.cells.reserve(entries.size());
-  for (EntryIndex index : entries)
-    fill_row(data, data.entries[index], fields, rows.cells.emplace_back());
+  rows.cells.reserve(places.size());
+  for (PlaceIndex index : places)
+    fill_row(data, place_at(data, index), fields, rows.cells.emplace_back());
   return rows;
-}
-
-std::string field_text(const Dataset &data, const Entry &entry,
-                       const EntryField &field) {
-  return field_text(EntryRow{data, entry}, field);
 }
 
 std::string flag_of(std::string_view iso2) {

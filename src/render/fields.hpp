@@ -41,7 +41,8 @@ template <typename Row> struct Field {
   bool is_list = false;  // cells carry items (JSON array)
   bool is_count = false; // a whole number: JSON bare, right-aligned
   Getter<Row> get = nullptr;
-  std::size_t slot = 0; // passed to get
+  std::size_t slot = 0;    // passed to get
+  bool from_world = false; // a world-table field (entries only)
 };
 
 template <typename Row>
@@ -137,10 +138,12 @@ std::string field_text(const Row &row, const Field<Row> &field) {
 std::size_t region_position(const Dataset &data, const Entry &entry);
 std::size_t type_position(const Entry &entry);
 
-// Entries: what `iom fields` lists.
+// Entries and world rows: what `iom fields` lists. A place outside the
+// directory has no entry; an office has no world row.
 struct EntryRow {
   const Dataset &data;
-  const Entry &entry;
+  const Entry *entry;
+  const WorldRow *world;
 };
 using EntryField = Field<EntryRow>;
 
@@ -149,13 +152,14 @@ std::span<const EntryField> entry_fields();
 inline std::span<const EntryField> all_fields() { return entry_fields(); }
 std::vector<const EntryField *> parse_fields(std::string_view list);
 const EntryField *find_field(std::string_view name);
-void fill_row(const Dataset &data, const Entry &entry,
+// The fields that are not the world table's, comma-separated: the default
+// of the machine formats unless --world widens the scope.
+std::string directory_field_names();
+void fill_row(const Dataset &data, Place place,
               const std::vector<const EntryField *> &fields,
               std::vector<Cell> &row);
-Rows make_rows(const Dataset &data, std::span<const EntryIndex> entries,
+Rows make_rows(const Dataset &data, std::span<const PlaceIndex> places,
                const std::vector<const EntryField *> &fields);
-std::string field_text(const Dataset &data, const Entry &entry,
-                       const EntryField &field);
 
 // The regional-indicator flag of an ISO alpha-2 code ("KE" -> 🇰🇪).
 std::string flag_of(std::string_view iso2);
@@ -204,7 +208,7 @@ std::span<const Field<Dataset>> meta_fields();
 // matched, then any entry field.
 struct SearchRow {
   const Dataset &data;
-  const Entry &entry;
+  Place place;
   int score;
   std::string match; // "exact", "edit (1)", ...
   std::string_view key;

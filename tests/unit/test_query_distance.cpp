@@ -134,14 +134,15 @@ TEST_CASE("distance: the banded result agrees with the full matrix") {
   }
 }
 
-TEST_CASE("distance: the edit bound scales with the query length") {
+TEST_CASE("distance: the edit bound is Lucene's AUTO fuzziness per word") {
   CHECK(edit_bound(0) == 0);
   CHECK(edit_bound(1) == 0);
-  CHECK(edit_bound(3) == 0);
+  CHECK(edit_bound(2) == 0);
+  CHECK(edit_bound(3) == 1);
   CHECK(edit_bound(4) == 1);
   CHECK(edit_bound(5) == 1);
   CHECK(edit_bound(6) == 2);
   CHECK(edit_bound(8) == 2);
-  CHECK(edit_bound(9) == 3);
-  CHECK(edit_bound(100) == 3);
+  CHECK(edit_bound(9) == 2);
+  CHECK(edit_bound(100) == 2);
 }

@@ -64,7 +64,17 @@ TEST_CASE("the entry fields keep their order and names") {
   CHECK(names == "id name short_name kind iso2 iso3 numeric code_status flag "
                  "region region_name region_basis region_source type "
                  "type_name type_basis type_source city host host_name "
-                 "languages aliases sources note ");
+                 "languages aliases sources note in_directory world_name "
+                 "world_name_source formal_name name_fr name_fr_source "
+                 "name_es name_es_source independent m49_region "
+                 "m49_region_name m49_subregion m49_subregion_name "
+                 "m49_intermediate m49_intermediate_name ");
+  // The machine formats' default without --world: every field that is not
+  // the world table's, as before the world came in.
+  CHECK(render::directory_field_names() ==
+        "id,name,short_name,kind,iso2,iso3,numeric,code_status,flag,region,"
+        "region_name,region_basis,region_source,type,type_name,type_basis,"
+        "type_source,city,host,host_name,languages,aliases,sources,note");
   CHECK(render::find_field("numeric")->sort == render::SortKind::number);
   CHECK(render::find_field("numeric")->is_count == false); // "004" stays text
 }
@@ -77,12 +87,14 @@ TEST_CASE("search fields are score, match and key, then every entry field, "
   CHECK(search[1].name == "match");
   CHECK(search[2].name == "key");
   const Dataset &data = dataset::builtin();
-  render::SearchRow row{data, data.entries[0], 900, "exact", "x"};
+  render::SearchRow row{data, place_at(data, 0), 900, "exact", "x"};
   for (std::size_t i = 0; i < render::entry_fields().size(); ++i) {
     CAPTURE(search[3 + i].name);
     CHECK(search[3 + i].name == render::entry_fields()[i].name);
+    const Place place = place_at(data, 0);
     CHECK(render::field_text(row, search[3 + i]) ==
-          render::field_text(data, data.entries[0], render::entry_fields()[i]));
+          render::field_text(render::EntryRow{data, place.entry, place.world},
+                             render::entry_fields()[i]));
   }
 }
 
