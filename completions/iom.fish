@@ -95,7 +95,7 @@ end
 function __iom_fields
     printf '%s\t%s\n' \
         'id' 'stable identifier (lowercase, hyphenated)' \
-        'name' 'directory name, as IOM lists it' \
+        'name' 'directory name, as IOM lists it (outside the directory: the world table\'s name)' \
         'short_name' 'common English name' \
         'kind' 'country, territory or office' \
         'iso2' 'ISO 3166-1 alpha-2 code (user-assigned for Kosovo)' \
@@ -117,7 +117,22 @@ function __iom_fields
         'languages' 'site-language codes of the directory entry' \
         'aliases' 'former names, exonyms and common short forms' \
         'sources' 'URLs of the sources of region and type' \
-        'note' 'notes on hard cases and conflicts'
+        'note' 'notes on hard cases and conflicts' \
+        'in_directory' 'yes when IOM\'s directory has the entry' \
+        'world_name' 'English short name in the world table (UNTERM, else M49)' \
+        'world_name_source' 'the OCHA taxonomy column the world name comes from' \
+        'formal_name' 'formal English name (UNTERM)' \
+        'name_fr' 'French short name (UNTERM, else M49)' \
+        'name_fr_source' 'where the French name comes from' \
+        'name_es' 'Spanish short name (UNTERM, else M49)' \
+        'name_es_source' 'where the Spanish name comes from' \
+        'independent' 'yes for an independent state (OCHA)' \
+        'm49_region' 'UN M49 region code' \
+        'm49_region_name' 'UN M49 region name' \
+        'm49_subregion' 'UN M49 sub-region code' \
+        'm49_subregion_name' 'UN M49 sub-region name' \
+        'm49_intermediate' 'UN M49 intermediate region code, where there is one' \
+        'm49_intermediate_name' 'UN M49 intermediate region name, where there is one'
 end
 
 complete -c iom -f
@@ -146,6 +161,7 @@ complete -c iom -l bom -d 'Start CSV output with a UTF-8 byte order mark'
 complete -c iom -s d -l delimiter -x -d 'CSV field delimiter'
 complete -c iom -s V -l version -d 'Show the program version, the data version and the counts'
 
+complete -c iom -n '__iom_using show' -l world -d 'Include the countries and territories outside IOM\'s directory (their IOM fields stay empty)'
 complete -c iom -n '__iom_using show' -a '(__iom_values . (__iom_dataset queries))'
 
 complete -c iom -n '__iom_using countries' -s r -l region -x -a '(__iom_values , (__iom_dataset regions))' -d 'Only this region: code, name or unique prefix; repeatable, or a comma list'
@@ -158,6 +174,7 @@ complete -c iom -n '__iom_using countries' -s m -l match -x -d 'Only entries who
 complete -c iom -n '__iom_using countries' -s s -l sort -x -a '(__iom_values -, (__iom_fields))' -d 'Sort by FIELD[,FIELD]; a leading - sorts descending'
 complete -c iom -n '__iom_using countries' -s n -l limit -x -d 'Print at most N results'
 complete -c iom -n '__iom_using countries' -s c -l count -d 'Print only the number of results'
+complete -c iom -n '__iom_using countries' -l world -d 'Include the countries and territories outside IOM\'s directory (their IOM fields stay empty)'
 
 complete -c iom -n '__iom_using offices' -s r -l region -x -a '(__iom_values , (__iom_dataset regions))' -d 'Only this region: code, name or unique prefix; repeatable, or a comma list'
 complete -c iom -n '__iom_using offices' -s t -l type -x -a '(__iom_values , (__iom_dataset types))' -d 'Only this office type: code, name or unique prefix; repeatable, or a comma list'
@@ -172,11 +189,13 @@ complete -c iom -n '__iom_using offices' -s c -l count -d 'Print only the number
 
 complete -c iom -n '__iom_using search' -s n -l limit -x -d 'Print at most N candidates (default 10)'
 complete -c iom -n '__iom_using search' -s s -l sort -x -a '(__iom_values -, (__iom_fields))' -d 'Sort by FIELD[,FIELD]; a leading - sorts descending'
+complete -c iom -n '__iom_using search' -l world -d 'Include the countries and territories outside IOM\'s directory (their IOM fields stay empty)'
 
 complete -c iom -n '__iom_using convert' -l to -x -a '(__iom_values , (__iom_fields))' -d 'Field(s) to print, comma-separated (see \'iom fields\')'
 complete -c iom -n '__iom_using convert' -l from -x -a 'any name iso2 iso3 numeric alias' -d 'Match input only as this kind of key (default any)'
-complete -c iom -n '__iom_using convert' -l fuzzy -d 'Accept the top search candidate when it is clearly ahead; each guess is reported on stderr'
+complete -c iom -n '__iom_using convert' -l fuzzy -d 'Accept a guess when it is the only candidate in the whole world; each guess is reported on stderr'
 complete -c iom -n '__iom_using convert' -l keep -d 'Keep the input as the first column'
+complete -c iom -n '__iom_using convert' -l world -d 'Include the countries and territories outside IOM\'s directory (their IOM fields stay empty)'
 complete -c iom -n '__iom_using convert' -a '(__iom_values . (__iom_dataset queries))'
 
 complete -c iom -n '__iom_using regions' -s s -l sort -x -a '(__iom_values -, (__iom_fields))' -d 'Sort by FIELD[,FIELD]; a leading - sorts descending'

@@ -27,9 +27,10 @@ bool exact_reason(query::Reason reason) {
          reason == query::Reason::code;
 }
 
-// Without --world, the candidates outside the directory leave the list, and
-// stderr names them; a query that names one exactly lists nothing else.
-// Returns false when the query exactly names such a place.
+// Without --world, the candidates outside the directory leave the list; the
+// ones that ranked above every directory candidate are named on stderr. A
+// query that names such a place exactly lists nothing else. Returns false
+// in that case.
 bool keep_directory(const Dataset &data, std::string_view text,
                     std::vector<query::Candidate> &ranked) {
   if (!ranked.empty() && exact_reason(ranked.front().reason)) {
@@ -41,16 +42,21 @@ bool keep_directory(const Dataset &data, std::string_view text,
       return false;
     }
   }
-  std::string outside;
+  std::string above;
+  bool directory_seen = false;
   std::erase_if(ranked, [&](const query::Candidate &c) {
-    if (place_at(data, c.place).entry)
+    if (place_at(data, c.place).entry) {
+      directory_seen = true;
       return false;
-    outside += (outside.empty() ? "" : ", ") + describe(data, c.place);
+    }
+    if (!directory_seen)
+      above += (above.empty() ? "" : ", ") + describe(data, c.place);
     return true;
   });
-  if (!outside.empty())
-    util::print_error("also outside IOM's directory (--world lists them): " +
-                      outside);
+  if (!above.empty())
+    util::print_error("ahead of these, outside IOM's directory (--world "
+                      "lists them): " +
+                      above);
   return true;
 }
 

@@ -56,8 +56,8 @@ int run(Context &context, const Options &options) {
   if (found.empty()) {
     // Machine formats still print their empty form (json: []).
     if (style.format != render::Format::table) {
-      render::Rows rows =
-          make_rows(data, found, resolve_fields(context.options, machine_fields));
+      render::Rows rows = make_rows(
+          data, found, resolve_fields(context.options, machine_fields));
       render::write(context.out().buffer(), rows, style.format, style.options);
       context.out().flush();
     }

@@ -126,7 +126,8 @@ std::optional<std::string> confusable_note(const Dataset &data,
         const PlaceIndex other = query::world_places(data)[i];
         const Place o = place_at(data, other);
         return "note: " + quoted(query) + " is " + describe(data, answer) +
-               "; " + std::string(o.entry ? o.entry->short_name : o.world->name) +
+               "; " +
+               std::string(o.entry ? o.entry->short_name : o.world->name) +
                " is a different " + (o.entry ? "entry" : "country") + " (" +
                std::string(o.world->iso2) + ")";
       }

@@ -51,8 +51,7 @@ std::string outside_message(const Dataset &data, std::string_view query,
 
 // The note for a query answered by a name that is easily taken for another
 // country's (data.confusables: "Congo" is CG, not CD), without "iom: ".
-std::optional<std::string> confusable_note(const Dataset &data,
-                                           std::string_view query,
-                                           PlaceIndex answer);
+std::optional<std::string>
+confusable_note(const Dataset &data, std::string_view query, PlaceIndex answer);
 
 } // namespace iom::cli

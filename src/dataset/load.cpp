@@ -205,8 +205,9 @@ private:
   void check_references(const Storage &storage, const Tables &tables);
   void link_world(Storage &storage, const Tables &tables,
                   std::span<const WorldRow> world);
-  void check_iso3s(toml::source_position at, Strings iso3s,
-                   const std::unordered_map<std::string_view, WorldIndex> &rows);
+  void
+  check_iso3s(toml::source_position at, Strings iso3s,
+              const std::unordered_map<std::string_view, WorldIndex> &rows);
 
   // Fills every member that the schema names from one table; reports values
   // that do not convert (an unknown spelling or code).
@@ -744,8 +745,9 @@ std::shared_ptr<Storage> Loader::load(std::string_view text,
   build(*storage, tables);
   if (m_problems.empty())
     link_world(*storage, tables,
-               storage->world.empty() ? default_world
-                                      : std::span<const WorldRow>(storage->world));
+               storage->world.empty()
+                   ? default_world
+                   : std::span<const WorldRow>(storage->world));
   if (!m_problems.empty())
     fail();
   storage->origin = std::string(m_name);

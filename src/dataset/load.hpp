@@ -45,7 +45,8 @@ struct World {
 // the generator compiles data/world.toml through it.
 World load_world_text(std::string_view text, std::string_view display_name);
 
-// A names file of the world (data/world_aliases.toml, data/isocodes_names.toml):
+// A names file of the world (data/world_aliases.toml,
+// data/isocodes_names.toml):
 // [[alias]] tables, and optionally [[ambiguous]] and [[confusable]] ones,
 // every iso3 a row of `world`.
 struct WorldNames {

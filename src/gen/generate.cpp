@@ -214,10 +214,10 @@ int main(int argc, char **argv) {
                        ": the built-in world is data/world.toml's; "
                        "no [[world]] here");
     require_linked(data, argv[2]);
-    WorldNames hand = load_world_names_text(read_file(argv[5]), argv[6],
-                                            world.rows);
-    WorldNames isocodes = load_world_names_text(read_file(argv[7]), argv[8],
-                                                world.rows);
+    WorldNames hand =
+        load_world_names_text(read_file(argv[5]), argv[6], world.rows);
+    WorldNames isocodes =
+        load_world_names_text(read_file(argv[7]), argv[8], world.rows);
     if (!isocodes.shared.empty() || !isocodes.confusables.empty())
       throw iom::Error(std::string(argv[8]) + ": only [[alias]] tables here");
     std::vector<iom::WorldAlias> aliases(hand.aliases.begin(),

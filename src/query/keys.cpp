@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <limits>
 #include <optional>
-#include <unordered_map>
 #include <stdexcept>
 #include <tuple>
+#include <unordered_map>
 
 #include "query/normalise.hpp"
 
@@ -68,8 +68,7 @@ std::vector<OwnedKey> build_keys(const Dataset &data) {
 
   std::vector<OwnedKey> keys;
   std::string scratch;
-  const auto add = [&](std::string_view text, std::size_t place,
-                       KeyKind kind) {
+  const auto add = [&](std::string_view text, std::size_t place, KeyKind kind) {
     normalise_into(scratch, text);
     if (!scratch.empty())
       keys.push_back({scratch, static_cast<PlaceIndex>(place), kind});

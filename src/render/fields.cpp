@@ -51,7 +51,8 @@ using T = SortKind;
 #define IOM_ENTRY(expr)                                                        \
   [](const E &r, auto, Cell &c) {                                              \
     if (r.entry)                                                               \
-      set(c, [](const Entry &e) -> std::string_view { return expr; }(*r.entry)); \
+      set(c,                                                                   \
+          [](const Entry &e) -> std::string_view { return expr; }(*r.entry));  \
   }
 // A world field: empty for an office, which has no world row.
 #define IOM_WORLD(member)                                                      \
@@ -166,9 +167,8 @@ constexpr EntryField k_entry_fields[] = {
      T::text, false, false,
      [](const E &r, auto, Cell &c) {
        if (r.entry)
-         set(c, r.entry->kind == Kind::office
-                    ? host_name(r.data, r.entry->host)
-                    : r.entry->short_name);
+         set(c, r.entry->kind == Kind::office ? host_name(r.data, r.entry->host)
+                                              : r.entry->short_name);
      }},
     {"languages", "LANGUAGES", "site-language codes of the directory entry",
      "#meta+lang", T::text, true, false,
@@ -201,9 +201,8 @@ constexpr EntryField k_entry_fields[] = {
      "English short name in the world table (UNTERM, else M49)",
      "#country+name+world", T::text, false, false, IOM_WORLD(name), 0, true},
     {"world_name_source", "WORLD NAME SOURCE",
-     "the OCHA taxonomy column the world name comes from",
-     "#meta+source+name", T::text, false, false, IOM_WORLD(name_source), 0,
-     true},
+     "the OCHA taxonomy column the world name comes from", "#meta+source+name",
+     T::text, false, false, IOM_WORLD(name_source), 0, true},
     {"formal_name", "FORMAL NAME", "formal English name (UNTERM)",
      "#country+name+formal", T::text, false, false, IOM_WORLD(formal_name), 0,
      true},
@@ -366,9 +365,9 @@ void search_entry_get(const SearchRow &row, std::size_t slot, Cell &cell) {
 
 template <std::size_t I> constexpr Field<SearchRow> search_entry_field() {
   const EntryField &f = k_entry_fields[I];
-  return {f.name,    f.header,   f.description,         f.hashtag,
-          f.sort,    f.is_list,  f.is_count,            {search_entry_get<I>},
-          f.slot,    f.from_world};
+  return {f.name, f.header,    f.description, f.hashtag,
+          f.sort, f.is_list,   f.is_count,    {search_entry_get<I>},
+          f.slot, f.from_world};
 }
 
 constexpr std::size_t k_entry_count = std::size(k_entry_fields);

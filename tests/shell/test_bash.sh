@@ -105,7 +105,7 @@ for field in $fields; do
 done
 expect "--fields continues after the comma, without repeats" \
   'iom countries --fields name,' "${fields_after_name% }"
-expect "--fields=LIST" 'iom countries --fields=name,i' 'name,id name,iso2 name,iso3'
+expect "--fields=LIST" 'iom countries --fields=name,i' 'name,id name,iso2 name,iso3 name,in_directory name,independent'
 expect "--sort keeps a leading -" 'iom countries -s name,-region_' \
   'name,-region_name name,-region_basis name,-region_source'
 expect "convert --to takes fields" 'iom convert --to iso' 'iso2 iso3'

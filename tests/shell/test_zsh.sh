@@ -33,7 +33,7 @@ expect "--format after the command" 'iom regions --format j' 'json jsonl'
 expect "--fields continues after the comma, without repeats" \
   'iom countries --fields name,' "$fields_after_name"
 expect "--fields=LIST" 'iom countries --fields=name,i' \
-  '--fields=name,id --fields=name,iso2 --fields=name,iso3'
+  '--fields=name,id --fields=name,iso2 --fields=name,iso3 --fields=name,in_directory --fields=name,independent'
 expect "--sort keeps a leading -" 'iom countries -s name,-region_' \
   'name,-region_name name,-region_basis name,-region_source'
 expect "--color" 'iom --color ' 'auto always never'
