@@ -71,6 +71,22 @@ Comment: The world table (every country and territory of ISO 3166-1, and
  checked against Debian's iso-codes package (LGPL-2.1+) by the test suite;
  nothing of iso-codes is copied into it.
 
+Files: data/isocodes_names.toml
+Copyright: the iso-codes authors (Debian package iso-codes 4.15.0-1)
+License: LGPL-2.1+
+Comment: The English names and the French and Spanish translations of ISO
+ 3166-1 that iso-codes ships (iso_3166-1.json and its .mo files), written
+ out by data/isocodes_names.py and compiled in as aliases. On Debian systems
+ the full text of the LGPL 2.1 is in /usr/share/common-licenses/LGPL-2.1.
+
+Files: data/world_aliases.toml
+Copyright: ${IOM_YEAR} the iom authors (the compilation)
+License: none-chosen
+Comment: Common names of countries and territories, each citing its source:
+ the CIA World Factbook (public domain), Unicode CLDR 47 territory names
+ (Unicode License v3), the World Bank's economy names (CC BY 4.0), Debian's
+ iso-codes and OCHA's taxonomy.
+
 License: MIT
  Permission is hereby granted, free of charge, to any person obtaining a copy
  of this software and associated documentation files (the \"Software\"), to deal

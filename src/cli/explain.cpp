@@ -128,8 +128,8 @@ std::optional<std::string> confusable_note(const Dataset &data,
         return "note: " + quoted(query) + " is " + describe(data, answer) +
                "; " +
                std::string(o.entry ? o.entry->short_name : o.world->name) +
-               " is a different " + (o.entry ? "entry" : "country") + " (" +
-               std::string(o.world->iso2) + ")";
+               " (" + std::string(o.world->iso2) + ") is a different " +
+               (o.entry ? "entry" : "country");
       }
   }
   return std::nullopt;
