@@ -13,12 +13,13 @@ namespace {
 // ASCII byte classes. A class of '0' or above is the (lowercased) byte
 // itself, which is part of a token; the rest say what to do instead.
 enum : unsigned char {
-  k_drop = 0,  // apostrophe, period, backtick: deleted inside a token
+  k_drop = 0,  // period: deleted inside a token
   k_amp = 1,   // "&": the token "and"
-  k_open = 2,  // "(": a separator that may open a "(the)" group
+  k_open = 2,  // "(": a separator that may open an article group
   k_close = 3, // ")": a separator that may close one
   k_multi = 4, // a byte of 0x80 or above: decode UTF-8
   k_sep = 5,   // any other byte: a separator
+  k_apos = 6,  // apostrophe, backtick: deleted, but may end an elided "l'"
 };
 
 constexpr std::array<unsigned char, 256> make_ascii_classes() {
@@ -31,7 +32,9 @@ constexpr std::array<unsigned char, 256> make_ascii_classes() {
       c = static_cast<unsigned char>(b);
     } else if (b >= 'A' && b <= 'Z') {
       c = static_cast<unsigned char>(b - 'A' + 'a');
-    } else if (b == '\'' || b == '.' || b == '`') {
+    } else if (b == '\'' || b == '`') {
+      c = k_apos;
+    } else if (b == '.') {
       c = k_drop;
     } else if (b == '&') {
       c = k_amp;
@@ -103,8 +106,56 @@ Folded fold(char32_t cp) {
   return {{}, true};
 }
 
+// The articles that a parenthesised group may hold to be dropped: "(the)",
+// "(l')", "(Royaume des)"... A group's words are matched one token at a
+// time, as each ends.
+enum class Group : unsigned char {
+  none,     // no group under way
+  open,     // "(" and only separators since
+  royaume,  // "(royaume"
+  reino,    // "(reino"
+  reino_de, // "(reino de"
+  article,  // a whole article: a ")" now drops the group
+};
+
+bool is_article(std::string_view token) {
+  switch (token.size()) {
+  case 1:
+    return token == "l";
+  case 2:
+    return token == "le" || token == "la" || token == "el";
+  case 3:
+    return token == "the" || token == "les" || token == "los" ||
+           token == "las";
+  default:
+    return false;
+  }
+}
+
+Group next_group(Group group, std::string_view token) {
+  switch (group) {
+  case Group::open:
+    if (is_article(token))
+      return Group::article;
+    if (token == "royaume")
+      return Group::royaume;
+    return token == "reino" ? Group::reino : Group::none;
+  case Group::royaume:
+    return token == "des" ? Group::article : Group::none;
+  case Group::reino:
+    return token == "de" ? Group::reino_de : Group::none;
+  case Group::reino_de:
+    return token == "los" ? Group::article : Group::none;
+  case Group::none:
+  case Group::article:
+    break;
+  }
+  return Group::none;
+}
+
 // Builds the output token by token. Tokens are joined by one space; the
-// token rules ("st", "the", "(the)") run as each token ends.
+// token rules ("st", a leading article, an article group) run as each token
+// ends.
 class Writer {
 public:
   explicit Writer(std::string &out) : m_out(out) { m_out.clear(); }
@@ -126,22 +177,31 @@ public:
       end_token();
   }
 
+  // Deleted, except that it ends an "l" that opens the text: "L'Allemagne"
+  // is the article "l" and "allemagne", where "d'Ivoire" is "divoire".
+  void apostrophe() {
+    if (m_in_token && m_out.size() == 1 && m_out[0] == 'l')
+      end_token();
+  }
+
   void open_paren() {
     separator();
-    m_after_open = true;
+    m_group = Group::open;
   }
 
   void close_paren() {
     separator();
-    if (m_paren_the != std::string::npos) {
-      m_out.resize(m_paren_the);
-      m_paren_the = std::string::npos;
-    }
+    if (m_group == Group::article)
+      m_out.resize(m_group_cut);
+    m_group = Group::none;
   }
 
   void ascii(unsigned char cls, char byte) {
     switch (cls) {
     case k_drop:
+      break;
+    case k_apos:
+      apostrophe();
       break;
     case k_amp:
       separator();
@@ -171,16 +231,17 @@ public:
 
 private:
   void start_token() {
-    if (m_leading_the) {
+    if (m_leading_article) {
       m_out.clear();
-      m_leading_the = false;
+      m_leading_article = false;
     }
-    m_paren_the = std::string::npos;
+    if (m_group == Group::open)
+      m_group_cut = m_out.size(); // the space before the group goes too
+    else if (m_group == Group::article)
+      m_group = Group::none; // more than an article inside the parentheses
     if (!m_out.empty())
       m_out.push_back(' ');
     m_token_start = m_out.size();
-    m_token_after_open = m_after_open;
-    m_after_open = false;
     m_in_token = true;
   }
 
@@ -188,16 +249,13 @@ private:
     m_in_token = false;
     const std::string_view token =
         std::string_view(m_out).substr(m_token_start);
+    if (m_group != Group::none)
+      m_group = next_group(m_group, token);
     if (token == "st") {
       m_out.resize(m_token_start);
       m_out.append("saint");
-    } else if (token == "the") {
-      // Cut the preceding space too, if any.
-      const std::size_t cut = m_token_start == 0 ? 0 : m_token_start - 1;
-      if (m_token_after_open)
-        m_paren_the = cut;
-      if (m_token_start == 0)
-        m_leading_the = true;
+    } else if (m_token_start == 0 && is_article(token)) {
+      m_leading_article = true;
     }
   }
 
@@ -213,12 +271,32 @@ private:
 
   std::string &m_out;
   std::size_t m_token_start = 0;
-  std::size_t m_paren_the = std::string::npos; // where a "(the" would be cut
+  std::size_t m_group_cut = 0; // where a dropped group's text begins
+  Group m_group = Group::none;
   bool m_in_token = false;
-  bool m_after_open = false; // only separators since the last "("
-  bool m_token_after_open = false;
-  bool m_leading_the = false; // the output so far is the token "the"
+  bool m_leading_article = false; // the output so far is an article
 };
+
+// The apostrophe-like characters that the fold table deletes (the ASCII
+// ones are k_apos): they end an elided "l'" as "'" does.
+bool is_apostrophe(char32_t cp) {
+  switch (cp) {
+  case 0x00B4: // ´
+  case 0x02B9: // ʹ ʻ ʼ ʽ ʾ ʿ
+  case 0x02BB:
+  case 0x02BC:
+  case 0x02BD:
+  case 0x02BE:
+  case 0x02BF:
+  case 0x2018: // ‘ ’ ‛ ′
+  case 0x2019:
+  case 0x201B:
+  case 0x2032:
+    return true;
+  default:
+    return false;
+  }
+}
 
 // Writes the character at text[i], whose first byte is 0x80 or above, and
 // returns the number of bytes it took. Kept apart from the ASCII loop of
@@ -242,8 +320,20 @@ std::size_t write_non_ascii(Writer &writer, std::string_view text,
     writer.separator();
   } else if (!folded.text.empty()) {
     writer.token_text(folded.text);
+  } else if (is_apostrophe(cp.value)) {
+    writer.apostrophe();
   }
   return cp.length;
+}
+
+// ASCII blanks only: any other space is a separator to the normaliser,
+// which the result goes through anyway.
+std::string_view trim_blanks(std::string_view text) {
+  constexpr std::string_view k_blanks = " \t\n\v\f\r";
+  const std::size_t first = text.find_first_not_of(k_blanks);
+  if (first == std::string_view::npos)
+    return {};
+  return text.substr(first, text.find_last_not_of(k_blanks) - first + 1);
 }
 
 } // namespace
@@ -272,6 +362,23 @@ void normalise_into(std::string &out, std::string_view text) {
 std::string normalise(std::string_view text) {
   std::string out;
   normalise_into(out, text);
+  return out;
+}
+
+std::optional<std::string> natural_order(std::string_view raw) {
+  const std::size_t comma = raw.find(',');
+  if (comma == std::string_view::npos ||
+      raw.find(',', comma + 1) != std::string_view::npos)
+    return std::nullopt;
+  const std::string_view before = trim_blanks(raw.substr(0, comma));
+  const std::string_view after = trim_blanks(raw.substr(comma + 1));
+  if (before.empty() || after.empty())
+    return std::nullopt;
+  std::string out;
+  out.reserve(after.size() + 1 + before.size());
+  out.append(after);
+  out.push_back(' ');
+  out.append(before);
   return out;
 }
 
