@@ -125,8 +125,7 @@ bool is_article(std::string_view token) {
   case 2:
     return token == "le" || token == "la" || token == "el";
   case 3:
-    return token == "the" || token == "les" || token == "los" ||
-           token == "las";
+    return token == "the" || token == "les" || token == "los" || token == "las";
   default:
     return false;
   }
