@@ -106,18 +106,9 @@ Folded fold(char32_t cp) {
   return {{}, true};
 }
 
-// The articles that a parenthesised group may hold to be dropped: "(the)",
-// "(l')", "(Royaume des)"... A group's words are matched one token at a
-// time, as each ends.
-enum class Group : unsigned char {
-  none,     // no group under way
-  open,     // "(" and only separators since
-  royaume,  // "(royaume"
-  reino,    // "(reino"
-  reino_de, // "(reino de"
-  article,  // a whole article: a ")" now drops the group
-};
-
+// The articles, English, French and Spanish, as whole tokens: a first token
+// that is dropped when another follows, or what a parenthesised group that
+// is dropped holds ("(l')" holds the token "l").
 bool is_article(std::string_view token) {
   switch (token.size()) {
   case 1:
@@ -131,31 +122,19 @@ bool is_article(std::string_view token) {
   }
 }
 
-Group next_group(Group group, std::string_view token) {
-  switch (group) {
-  case Group::open:
-    if (is_article(token))
-      return Group::article;
-    if (token == "royaume")
-      return Group::royaume;
-    return token == "reino" ? Group::reino : Group::none;
-  case Group::royaume:
-    return token == "des" ? Group::article : Group::none;
-  case Group::reino:
-    return token == "de" ? Group::reino_de : Group::none;
-  case Group::reino_de:
-    return token == "los" ? Group::article : Group::none;
-  case Group::none:
-  case Group::article:
-    break;
-  }
-  return Group::none;
+bool is_article_group(std::string_view tokens) {
+  return is_article(tokens) || tokens == "royaume des" ||
+         tokens == "reino de los";
 }
 
-// Builds the output token by token. Tokens are joined by one space; the
-// token rules ("st", a leading article, an article group) run as each token
-// ends.
-class Writer {
+// Which first tokens are dropped when another token follows: every article
+// (normalise), or "the" only (sort_key).
+enum class Leading : bool { articles, the };
+
+// Builds the output token by token. Tokens are joined by one space; "st"
+// and a leading article are handled as each token ends, an article group
+// when its ")" comes, by looking back at the tokens since the "(".
+template <Leading leading> class Writer {
 public:
   explicit Writer(std::string &out) : m_out(out) { m_out.clear(); }
 
@@ -185,14 +164,20 @@ public:
 
   void open_paren() {
     separator();
-    m_group = Group::open;
+    m_open_at = m_out.size();
+    m_open = true;
   }
 
   void close_paren() {
     separator();
-    if (m_group == Group::article)
-      m_out.resize(m_group_cut);
-    m_group = Group::none;
+    if (!m_open)
+      return;
+    m_open = false;
+    std::string_view group = std::string_view(m_out).substr(m_open_at);
+    if (!group.empty() && group.front() == ' ')
+      group.remove_prefix(1);
+    if (is_article_group(group))
+      m_out.resize(m_open_at); // with the space before the group
   }
 
   void ascii(unsigned char cls, char byte) {
@@ -232,29 +217,30 @@ private:
   void start_token() {
     if (m_leading_article) {
       m_out.clear();
+      m_open_at = 0; // a group open since the article now starts the text
       m_leading_article = false;
     }
-    if (m_group == Group::open)
-      m_group_cut = m_out.size(); // the space before the group goes too
-    else if (m_group == Group::article)
-      m_group = Group::none; // more than an article inside the parentheses
     if (!m_out.empty())
       m_out.push_back(' ');
     m_token_start = m_out.size();
     m_in_token = true;
   }
 
+  // Runs for every token, so a long token (most of them) costs one test:
+  // "st" and the articles have at most three letters.
   void end_token() {
     m_in_token = false;
-    const std::string_view token =
-        std::string_view(m_out).substr(m_token_start);
-    if (m_group != Group::none)
-      m_group = next_group(m_group, token);
+    const std::size_t size = m_out.size() - m_token_start;
+    if (size > 3)
+      return;
+    const std::string_view token(m_out.data() + m_token_start, size);
     if (token == "st") {
       m_out.resize(m_token_start);
       m_out.append("saint");
-    } else if (m_token_start == 0 && is_article(token)) {
-      m_leading_article = true;
+    } else if (m_token_start == 0 &&
+               (token[0] == 'l' || token[0] == 'e' || token[0] == 't')) {
+      if (is_article(token))
+        m_leading_article = leading == Leading::articles || token == "the";
     }
   }
 
@@ -270,8 +256,8 @@ private:
 
   std::string &m_out;
   std::size_t m_token_start = 0;
-  std::size_t m_group_cut = 0; // where a dropped group's text begins
-  Group m_group = Group::none;
+  std::size_t m_open_at = 0; // the output's size at the last "("
+  bool m_open = false;       // a "(" not closed yet
   bool m_in_token = false;
   bool m_leading_article = false; // the output so far is an article
 };
@@ -300,7 +286,8 @@ bool is_apostrophe(char32_t cp) {
 // Writes the character at text[i], whose first byte is 0x80 or above, and
 // returns the number of bytes it took. Kept apart from the ASCII loop of
 // normalise_into, which it would otherwise slow down.
-std::size_t write_non_ascii(Writer &writer, std::string_view text,
+template <Leading leading>
+std::size_t write_non_ascii(Writer<leading> &writer, std::string_view text,
                             std::size_t i) {
   const util::CodePoint cp = util::decode_utf8(text, i);
   // An invalid byte is copied alone: the next one may start a valid
@@ -335,10 +322,9 @@ std::string_view trim_blanks(std::string_view text) {
   return text.substr(first, text.find_last_not_of(k_blanks) - first + 1);
 }
 
-} // namespace
-
-void normalise_into(std::string &out, std::string_view text) {
-  Writer writer(out);
+template <Leading leading>
+void write_normalised(std::string &out, std::string_view text) {
+  Writer<leading> writer(out);
   std::size_t i = 0;
   while (i < text.size()) {
     const char byte = text[i];
@@ -358,9 +344,21 @@ void normalise_into(std::string &out, std::string_view text) {
   writer.finish();
 }
 
+} // namespace
+
+void normalise_into(std::string &out, std::string_view text) {
+  write_normalised<Leading::articles>(out, text);
+}
+
 std::string normalise(std::string_view text) {
   std::string out;
   normalise_into(out, text);
+  return out;
+}
+
+std::string sort_key(std::string_view text) {
+  std::string out;
+  write_normalised<Leading::the>(out, text);
   return out;
 }
 

@@ -60,6 +60,14 @@ std::string normalise(std::string_view text);
 // `out` has the capacity, which is what the batch `convert` path relies on.
 void normalise_into(std::string &out, std::string_view text);
 
+// A sort key: normalise's folding, except that a leading French or Spanish
+// article stays, so that "El Salvador" sorts under E as in the UN's lists
+// and not under S; a leading "the" is dropped, as normalise did before the
+// French and Spanish articles ("the Republic of Kenya" sorts under R). Also
+// the text to search for a normalised word in, so that "el" finds "El
+// Salvador".
+std::string sort_key(std::string_view text);
+
 // A comma-inverted name in its natural order: for raw text with exactly one
 // comma and something other than ASCII blanks on both sides, "AFTER BEFORE",
 // each side trimmed ("Korea, Republic of" → "Republic of Korea", "Gambia,

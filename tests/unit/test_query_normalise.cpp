@@ -9,6 +9,7 @@
 using iom::query::natural_order;
 using iom::query::normalise;
 using iom::query::normalise_into;
+using iom::query::sort_key;
 
 TEST_CASE("normalise: ASCII is lowercased") {
   CHECK(normalise("Kenya") == "kenya");
@@ -389,6 +390,25 @@ TEST_CASE("normalise: real names with an apostrophe or period, unlike fold()") {
   CHECK(normalise("U.S. Virgin Islands") == "us virgin islands");
   CHECK(normalise("Virgin Islands (U.S.)") == "virgin islands us");
   CHECK(normalise("Korea, Dem. People's Rep.") == "korea dem peoples rep");
+}
+
+TEST_CASE("sort_key: a leading French or Spanish article stays") {
+  CHECK(sort_key("El Salvador") == "el salvador");
+  CHECK(sort_key("Las Bahamas") == "las bahamas");
+  CHECK(sort_key("La") == "la");
+  CHECK(sort_key("L'Allemagne") == "l allemagne");
+}
+
+TEST_CASE("sort_key: folds everything else as normalise does") {
+  CHECK(sort_key("the Republic of Kenya") == "republic of kenya");
+  CHECK(sort_key("The Gambia") == "gambia");
+  CHECK(sort_key("Côte d'Ivoire") == "cote divoire");
+  CHECK(sort_key("Niger (the)") == "niger");
+  CHECK(sort_key("Pays-Bas (Royaume des)") == "pays bas");
+  CHECK(sort_key("Gambie (la)") == "gambie");
+  CHECK(sort_key("St. Lucia") == "saint lucia");
+  CHECK(sort_key("Trinidad & Tobago") == "trinidad and tobago");
+  CHECK(sort_key("004") == "4");
 }
 
 TEST_CASE("natural_order: a comma-inverted name reads in its natural order") {
