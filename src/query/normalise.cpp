@@ -312,8 +312,8 @@ std::size_t write_non_ascii(Writer<leading> &writer, std::string_view text,
   return cp.length;
 }
 
-// ASCII blanks only: any other space is a separator to the normaliser,
-// which the result goes through anyway.
+// ASCII blanks only: the result goes through the normaliser anyway, which
+// folds any other space.
 std::string_view trim_blanks(std::string_view text) {
   constexpr std::string_view k_blanks = " \t\n\v\f\r";
   const std::size_t first = text.find_first_not_of(k_blanks);
@@ -369,7 +369,9 @@ std::optional<std::string> natural_order(std::string_view raw) {
     return std::nullopt;
   const std::string_view before = trim_blanks(raw.substr(0, comma));
   const std::string_view after = trim_blanks(raw.substr(comma + 1));
-  if (before.empty() || after.empty())
+  // A side of spaces or punctuation alone ("Gambia, ." or a NBSP) names
+  // nothing.
+  if (normalise(before).empty() || normalise(after).empty())
     return std::nullopt;
   std::string out;
   out.reserve(after.size() + 1 + before.size());

@@ -22,19 +22,19 @@
 //     and zero-width characters are deleted;
 //   - articles (English, French, Spanish), matched on whole tokens after the
 //     folding above:
-//       - a group of "(" then exactly the tokens of one article then ")" is
+//       - a group of "(" then the tokens of exactly one article then ")" is
 //         dropped with the space before it, wherever it stands: "(the)",
 //         "(le)", "(la)", "(les)", "(l)" (so "(l')" and "(l’)"), "(el)",
-//         "(los)", "(las)", "(royaume des)", "(reino de los)"; only
-//         separators may come between the tokens and the parentheses
-//         ("Niger (the)" → "niger", "Pays-Bas (Royaume des)" → "pays bas");
-//         any other group keeps its tokens ("(Kingdom of the)", "(the x)");
+//         "(los)", "(las)", "(royaume des)", "(reino de los)", in any case
+//         and with any separators inside ("Niger (the)" → "niger",
+//         "Pays-Bas (Royaume des)" → "pays bas"); any other group keeps its
+//         tokens ("(Kingdom of the)" → "kingdom of the", "(the x)");
 //       - a first token "the", "le", "la", "les", "l", "el", "los" or "las"
-//         is dropped when another token follows ("The Gambia" → "gambia",
-//         "El Salvador" → "salvador", "l’Égypte" → "egypte"); alone it
-//         stays ("el" → "el");
-//       - an article anywhere else stays ("Trinité-et-Tobago", "Isla de la
-//         Reunión", "Saint Vincent and the Grenadines");
+//         is dropped when another token follows, and so is the next if it
+//         is one too ("The Gambia" → "gambia", "El Salvador" → "salvador",
+//         "l’Égypte" → "egypte"); alone it stays ("el" → "el");
+//       - an article anywhere else stays ("Trinité-et-Tobago" → "trinite et
+//         tobago", "Isla de la Reunión" → "isla de la reunion");
 //   - the token "st" becomes "saint";
 //   - a result made only of ASCII digits loses its leading zeros ("004" →
 //     "4", "000" → "0").
@@ -45,8 +45,9 @@
 // part of a token, so such input matches only a key with the same bytes.
 //
 // fold() in tests/data/check_aliases.py, which checks the alias files for
-// collisions, applies the same article rules; it differs in that it splits
-// a token at an apostrophe or period ("d ivoire"), where this deletes it.
+// collisions, follows these rules on every name of the data files but one
+// way: it splits a token at an apostrophe or period ("cote d ivoire",
+// "u s virgin islands") where this deletes it ("cote divoire").
 
 #include <optional>
 #include <string>
@@ -69,12 +70,13 @@ void normalise_into(std::string &out, std::string_view text);
 std::string sort_key(std::string_view text);
 
 // A comma-inverted name in its natural order: for raw text with exactly one
-// comma and something other than ASCII blanks on both sides, "AFTER BEFORE",
-// each side trimmed ("Korea, Republic of" → "Republic of Korea", "Gambia,
-// The" → "The Gambia"); otherwise nullopt. Only a fallback: the caller
-// normalises the result and looks it up after `raw` itself found nothing,
-// since some names have a comma of their own ("Bonaire, Sint Eustatius and
-// Saba").
+// comma and, on each side, something that normalises to a token, "AFTER
+// BEFORE" with each side trimmed of ASCII blanks ("Korea, Republic of" →
+// "Republic of Korea", "Gambia, The" → "The Gambia"); otherwise nullopt
+// (no comma, two, or a side that is empty, blank or punctuation only). Only
+// a fallback: the caller normalises the result and looks it up after `raw`
+// itself found nothing, since some names have a comma of their own
+// ("Bonaire, Sint Eustatius and Saba").
 std::optional<std::string> natural_order(std::string_view raw);
 
 } // namespace iom::query

@@ -252,6 +252,7 @@ TEST_CASE("normalise: a leading French or Spanish article is dropped") {
   CHECK(normalise("El Salvador") == "salvador");
   CHECK(normalise("el salvador") == normalise("El Salvador"));
   CHECK(normalise("  el-salvador") == "salvador");
+  CHECK(normalise("La Las Bahamas") == "bahamas");
 }
 
 TEST_CASE("normalise: a leading elided l' is dropped") {
@@ -445,6 +446,9 @@ TEST_CASE("natural_order: refuses text without exactly one comma between "
   CHECK(natural_order("Gambia ,   ") == std::nullopt);
   CHECK(natural_order("Gambia,\t\n") == std::nullopt);
   CHECK(natural_order(" , ") == std::nullopt);
+  CHECK(natural_order("Gambia,\u00a0") == std::nullopt);
+  CHECK(natural_order("Gambia, ...") == std::nullopt);
+  CHECK(natural_order("- , The") == std::nullopt);
 }
 
 TEST_CASE("normalise: st reads as saint") {
