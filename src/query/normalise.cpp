@@ -13,12 +13,13 @@ namespace {
 // ASCII byte classes. A class of '0' or above is the (lowercased) byte
 // itself, which is part of a token; the rest say what to do instead.
 enum : unsigned char {
-  k_drop = 0,  // apostrophe, period, backtick: deleted inside a token
+  k_drop = 0,  // period: deleted inside a token
   k_amp = 1,   // "&": the token "and"
-  k_open = 2,  // "(": a separator that may open a "(the)" group
+  k_open = 2,  // "(": a separator that may open an article group
   k_close = 3, // ")": a separator that may close one
   k_multi = 4, // a byte of 0x80 or above: decode UTF-8
   k_sep = 5,   // any other byte: a separator
+  k_apos = 6,  // apostrophe, backtick: deleted, but may end an elided "l'"
 };
 
 constexpr std::array<unsigned char, 256> make_ascii_classes() {
@@ -31,7 +32,9 @@ constexpr std::array<unsigned char, 256> make_ascii_classes() {
       c = static_cast<unsigned char>(b);
     } else if (b >= 'A' && b <= 'Z') {
       c = static_cast<unsigned char>(b - 'A' + 'a');
-    } else if (b == '\'' || b == '.' || b == '`') {
+    } else if (b == '\'' || b == '`') {
+      c = k_apos;
+    } else if (b == '.') {
       c = k_drop;
     } else if (b == '&') {
       c = k_amp;
@@ -103,9 +106,35 @@ Folded fold(char32_t cp) {
   return {{}, true};
 }
 
-// Builds the output token by token. Tokens are joined by one space; the
-// token rules ("st", "the", "(the)") run as each token ends.
-class Writer {
+// The articles, English, French and Spanish, as whole tokens: a first token
+// that is dropped when another follows, or what a parenthesised group that
+// is dropped holds ("(l')" holds the token "l").
+bool is_article(std::string_view token) {
+  switch (token.size()) {
+  case 1:
+    return token == "l";
+  case 2:
+    return token == "le" || token == "la" || token == "el";
+  case 3:
+    return token == "the" || token == "les" || token == "los" || token == "las";
+  default:
+    return false;
+  }
+}
+
+bool is_article_group(std::string_view tokens) {
+  return is_article(tokens) || tokens == "royaume des" ||
+         tokens == "reino de los";
+}
+
+// Which first tokens are dropped when another token follows: every article
+// (normalise), or "the" only (sort_key).
+enum class Leading : bool { articles, the };
+
+// Builds the output token by token. Tokens are joined by one space; "st"
+// and a leading article are handled as each token ends, an article group
+// when its ")" comes, by looking back at the tokens since the "(".
+template <Leading leading> class Writer {
 public:
   explicit Writer(std::string &out) : m_out(out) { m_out.clear(); }
 
@@ -126,22 +155,37 @@ public:
       end_token();
   }
 
+  // Deleted, except that it ends an "l" that opens the text: "L'Allemagne"
+  // is the article "l" and "allemagne", where "d'Ivoire" is "divoire".
+  void apostrophe() {
+    if (m_in_token && m_out.size() == 1 && m_out[0] == 'l')
+      end_token();
+  }
+
   void open_paren() {
     separator();
-    m_after_open = true;
+    m_open_at = m_out.size();
+    m_open = true;
   }
 
   void close_paren() {
     separator();
-    if (m_paren_the != std::string::npos) {
-      m_out.resize(m_paren_the);
-      m_paren_the = std::string::npos;
-    }
+    if (!m_open)
+      return;
+    m_open = false;
+    std::string_view group = std::string_view(m_out).substr(m_open_at);
+    if (!group.empty() && group.front() == ' ')
+      group.remove_prefix(1);
+    if (is_article_group(group))
+      m_out.resize(m_open_at); // with the space before the group
   }
 
   void ascii(unsigned char cls, char byte) {
     switch (cls) {
     case k_drop:
+      break;
+    case k_apos:
+      apostrophe();
       break;
     case k_amp:
       separator();
@@ -171,33 +215,32 @@ public:
 
 private:
   void start_token() {
-    if (m_leading_the) {
+    if (m_leading_article) {
       m_out.clear();
-      m_leading_the = false;
+      m_open_at = 0; // a group open since the article now starts the text
+      m_leading_article = false;
     }
-    m_paren_the = std::string::npos;
     if (!m_out.empty())
       m_out.push_back(' ');
     m_token_start = m_out.size();
-    m_token_after_open = m_after_open;
-    m_after_open = false;
     m_in_token = true;
   }
 
+  // Runs for every token, so a long token (most of them) costs one test:
+  // "st" and the articles have at most three letters.
   void end_token() {
     m_in_token = false;
-    const std::string_view token =
-        std::string_view(m_out).substr(m_token_start);
+    const std::size_t size = m_out.size() - m_token_start;
+    if (size > 3)
+      return;
+    const std::string_view token(m_out.data() + m_token_start, size);
     if (token == "st") {
       m_out.resize(m_token_start);
       m_out.append("saint");
-    } else if (token == "the") {
-      // Cut the preceding space too, if any.
-      const std::size_t cut = m_token_start == 0 ? 0 : m_token_start - 1;
-      if (m_token_after_open)
-        m_paren_the = cut;
-      if (m_token_start == 0)
-        m_leading_the = true;
+    } else if (m_token_start == 0 &&
+               (token[0] == 'l' || token[0] == 'e' || token[0] == 't')) {
+      if (is_article(token))
+        m_leading_article = leading == Leading::articles || token == "the";
     }
   }
 
@@ -213,17 +256,38 @@ private:
 
   std::string &m_out;
   std::size_t m_token_start = 0;
-  std::size_t m_paren_the = std::string::npos; // where a "(the" would be cut
+  std::size_t m_open_at = 0; // the output's size at the last "("
+  bool m_open = false;       // a "(" not closed yet
   bool m_in_token = false;
-  bool m_after_open = false; // only separators since the last "("
-  bool m_token_after_open = false;
-  bool m_leading_the = false; // the output so far is the token "the"
+  bool m_leading_article = false; // the output so far is an article
 };
+
+// The apostrophe-like characters that the fold table deletes (the ASCII
+// ones are k_apos): they end an elided "l'" as "'" does.
+bool is_apostrophe(char32_t cp) {
+  switch (cp) {
+  case 0x00B4: // ´
+  case 0x02B9: // ʹ ʻ ʼ ʽ ʾ ʿ
+  case 0x02BB:
+  case 0x02BC:
+  case 0x02BD:
+  case 0x02BE:
+  case 0x02BF:
+  case 0x2018: // ‘ ’ ‛ ′
+  case 0x2019:
+  case 0x201B:
+  case 0x2032:
+    return true;
+  default:
+    return false;
+  }
+}
 
 // Writes the character at text[i], whose first byte is 0x80 or above, and
 // returns the number of bytes it took. Kept apart from the ASCII loop of
 // normalise_into, which it would otherwise slow down.
-std::size_t write_non_ascii(Writer &writer, std::string_view text,
+template <Leading leading>
+std::size_t write_non_ascii(Writer<leading> &writer, std::string_view text,
                             std::size_t i) {
   const util::CodePoint cp = util::decode_utf8(text, i);
   // An invalid byte is copied alone: the next one may start a valid
@@ -242,14 +306,25 @@ std::size_t write_non_ascii(Writer &writer, std::string_view text,
     writer.separator();
   } else if (!folded.text.empty()) {
     writer.token_text(folded.text);
+  } else if (is_apostrophe(cp.value)) {
+    writer.apostrophe();
   }
   return cp.length;
 }
 
-} // namespace
+// ASCII blanks only: the result goes through the normaliser anyway, which
+// folds any other space.
+std::string_view trim_blanks(std::string_view text) {
+  constexpr std::string_view k_blanks = " \t\n\v\f\r";
+  const std::size_t first = text.find_first_not_of(k_blanks);
+  if (first == std::string_view::npos)
+    return {};
+  return text.substr(first, text.find_last_not_of(k_blanks) - first + 1);
+}
 
-void normalise_into(std::string &out, std::string_view text) {
-  Writer writer(out);
+template <Leading leading>
+void write_normalised(std::string &out, std::string_view text) {
+  Writer<leading> writer(out);
   std::size_t i = 0;
   while (i < text.size()) {
     const char byte = text[i];
@@ -269,9 +344,40 @@ void normalise_into(std::string &out, std::string_view text) {
   writer.finish();
 }
 
+} // namespace
+
+void normalise_into(std::string &out, std::string_view text) {
+  write_normalised<Leading::articles>(out, text);
+}
+
 std::string normalise(std::string_view text) {
   std::string out;
   normalise_into(out, text);
+  return out;
+}
+
+std::string sort_key(std::string_view text) {
+  std::string out;
+  write_normalised<Leading::the>(out, text);
+  return out;
+}
+
+std::optional<std::string> natural_order(std::string_view raw) {
+  const std::size_t comma = raw.find(',');
+  if (comma == std::string_view::npos ||
+      raw.find(',', comma + 1) != std::string_view::npos)
+    return std::nullopt;
+  const std::string_view before = trim_blanks(raw.substr(0, comma));
+  const std::string_view after = trim_blanks(raw.substr(comma + 1));
+  // A side of spaces or punctuation alone ("Gambia, ." or a NBSP) names
+  // nothing.
+  if (normalise(before).empty() || normalise(after).empty())
+    return std::nullopt;
+  std::string out;
+  out.reserve(after.size() + 1 + before.size());
+  out.append(after);
+  out.push_back(' ');
+  out.append(before);
   return out;
 }
 
