@@ -110,8 +110,9 @@ SortValue sort_value(render::SortKind kind, std::string_view text) {
       return value;
     }
   }
-  // Sort keys are normalised, so "Côte d'Ivoire" sorts among the Cs.
-  value.text = query::normalise(text);
+  // Sort keys are folded, so "Côte d'Ivoire" sorts among the Cs (and El
+  // Salvador among the Es: sort_key keeps a leading article).
+  value.text = query::sort_key(text);
   return value;
 }
 

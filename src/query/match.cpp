@@ -320,10 +320,10 @@ void require_keys(const Dataset &data) {
 
 } // namespace
 
-void lookup_into(std::vector<Match> &out, std::string &scratch,
-                 const Dataset &data, std::string_view query, From from) {
-  require_keys(data);
-  out.clear();
+namespace {
+
+void lookup_exact(std::vector<Match> &out, std::string &scratch,
+                  const Dataset &data, std::string_view query, From from) {
   normalise_into(scratch, query);
   if (scratch.empty())
     return;
@@ -340,6 +340,20 @@ void lookup_into(std::vector<Match> &out, std::string &scratch,
       continue;
     out.push_back({it->place, it->kind});
   }
+}
+
+} // namespace
+
+void lookup_into(std::vector<Match> &out, std::string &scratch,
+                 const Dataset &data, std::string_view query, From from) {
+  require_keys(data);
+  out.clear();
+  lookup_exact(out, scratch, data, query, from);
+  // "Gambia, The" reads as "The Gambia", but only when the text as typed is
+  // no key: "Congo, Dem. Rep." is one.
+  if (out.empty() && query.find(',') != std::string_view::npos)
+    if (const std::optional<std::string> natural = natural_order(query))
+      lookup_exact(out, scratch, data, *natural, from);
 }
 
 std::vector<Match> lookup(const Dataset &data, std::string_view query,

@@ -60,9 +60,13 @@ def fold(s: str, leading: bool = True) -> str:
     redundancy check does not (the matcher may keep "El Salvador" whole)."""
     s = unicodedata.normalize("NFKD", s.replace("&", " and "))
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
-    s = re.sub(r"[\u2019\u2018`]", "'", s)
+    s = re.sub(r"[\u2019\u2018\u02bc\u00b4`]", "'", s)
     for art in PAREN_ARTICLES:
         s = re.sub(r"\(\s*" + art.replace(" ", r"\s+") + r"\s*'?\s*\)", " ", s)
+    # As the matcher does: a leading elided "l'" is the article "l"; every
+    # other apostrophe and period is deleted ("d'Ivoire" -> "divoire").
+    s = re.sub(r"^\s*l'", "l ", s)
+    s = re.sub(r"['.]", "", s)
     words = re.sub(r"[^a-z0-9]+", " ", s).split()
     if leading and len(words) > 1 and words[0] in LEADING_ARTICLES:
         words = words[1:]

@@ -1022,3 +1022,31 @@ TEST_CASE("builtin search: the index skips no key that scores") {
   CHECK(queries.size() > 10000);
   CHECK(scored > 0);
 }
+
+// Issue 13 point 5: a comma-inverted name resolves like its natural order,
+// and the World Bank's abbreviated forms are aliases (data/world_aliases.toml).
+TEST_CASE("builtin lookup: inverted and statistical names") {
+  const Case cases[] = {
+      {"Gambia, The", "gambia"},
+      {"Bahamas, The", "bahamas"},
+      {"Korea, Republic of", "south-korea"},
+      {"Congo, Democratic Republic of the", "democratic-republic-of-the-congo"},
+      {"Iran, Islamic Republic of", "iran"},
+      {"Congo, Dem. Rep.", "democratic-republic-of-the-congo"},
+      {"Congo, Rep.", "congo"},
+      {"Korea, Rep.", "south-korea"},
+      {"Egypt, Arab Rep.", "egypt"},
+      {"Yemen, Rep.", "yemen"},
+      {"Venezuela, RB", "venezuela"},
+      {"Micronesia, Fed. Sts.", "micronesia"},
+      {"Iran, Islamic Rep.", "iran"},
+  };
+  for (const Case &c : cases) {
+    CAPTURE(c.query);
+    CHECK(ids_of(lookup(data(), c.query)) == Ids{std::string(c.id)});
+  }
+  // Only one comma inverts, and only when the text as typed is no key.
+  CHECK(ids_of(lookup(data(), "Gambia, The, Republic of")).empty());
+  CHECK(ids_of(lookup(data(), "Korea, Democratic People's Republic of")) ==
+        Ids{"world:KP"});
+}
