@@ -88,15 +88,15 @@ end
 
 # Whether OPTION takes a value, so that __iom_parse skips it.
 function __iom_takes_value
-    contains -- $argv[1] --data -f --format -F --fields --color -d --delimiter -r --region -t --type -l --lang --kind --host --basis -m --match -s --sort -n --limit --to --from
+    contains -- $argv[1] --data -f --format -F --fields --color --lang -d --delimiter -r --region -t --type -l --site-lang --kind --host --basis -m --match -s --sort -n --limit --to --from
 end
 
 # The fields that --fields, --sort and --to take, with their descriptions.
 function __iom_fields
     printf '%s\t%s\n' \
         'id' 'stable identifier (lowercase, hyphenated)' \
-        'name' 'directory name, as IOM lists it (outside the directory: the world table\'s name)' \
-        'short_name' 'common English name' \
+        'name' 'directory name, as IOM lists it (outside the directory: the world table\'s name); in the --lang language' \
+        'short_name' 'common short name (without UNTERM\'s article); in the --lang language' \
         'kind' 'country, territory or office' \
         'iso2' 'ISO 3166-1 alpha-2 code (user-assigned for Kosovo)' \
         'iso3' 'ISO 3166-1 alpha-3 code (user-assigned for Kosovo)' \
@@ -122,10 +122,11 @@ function __iom_fields
         'world_name' 'English short name in the world table (UNTERM, else M49)' \
         'world_name_source' 'the OCHA taxonomy column the world name comes from' \
         'formal_name' 'formal English name (UNTERM)' \
-        'name_fr' 'French short name (UNTERM, else M49)' \
-        'name_fr_source' 'where the French name comes from' \
-        'name_es' 'Spanish short name (UNTERM, else M49)' \
-        'name_es_source' 'where the Spanish name comes from' \
+        'name_en' 'the name in English, whatever --lang says' \
+        'name_fr' 'French name (UNTERM, else M49); English when none was found' \
+        'name_fr_source' 'where the French name comes from, or that none was found' \
+        'name_es' 'Spanish name (UNTERM, else M49); English when none was found' \
+        'name_es_source' 'where the Spanish name comes from, or that none was found' \
         'independent' 'yes for an independent state (OCHA)' \
         'm49_region' 'UN M49 region code' \
         'm49_region_name' 'UN M49 region name' \
@@ -157,6 +158,7 @@ complete -c iom -s f -l format -x -a 'table tsv csv json jsonl md' -d 'Output fo
 complete -c iom -s F -l fields -x -a '(__iom_values , (__iom_fields))' -d 'Comma-separated fields to show, or \'all\' (see \'iom fields\')'
 complete -c iom -s H -l no-header -d 'Omit the header line (table, tsv, csv, md)'
 complete -c iom -l color -x -a 'auto always never' -d 'Colour (auto honours NO_COLOR and TERM=dumb)'
+complete -c iom -l lang -x -a 'en fr es' -d 'Language of the names: English, French or Spanish (also $IOM_LANG; default en)'
 complete -c iom -l bom -d 'Start CSV output with a UTF-8 byte order mark'
 complete -c iom -s d -l delimiter -x -d 'CSV field delimiter'
 complete -c iom -s V -l version -d 'Show the program version, the data version and the counts'
@@ -166,7 +168,7 @@ complete -c iom -n '__iom_using show' -a '(__iom_values . (__iom_dataset queries
 
 complete -c iom -n '__iom_using countries' -s r -l region -x -a '(__iom_values , (__iom_dataset regions))' -d 'Only this region: code, name or unique prefix; repeatable, or a comma list'
 complete -c iom -n '__iom_using countries' -s t -l type -x -a '(__iom_values , (__iom_dataset types))' -d 'Only this office type: code, name or unique prefix; repeatable, or a comma list'
-complete -c iom -n '__iom_using countries' -s l -l lang -x -a '(__iom_values , (__iom_dataset languages))' -d 'Only entries whose site has this language code'
+complete -c iom -n '__iom_using countries' -s l -l site-lang -x -d 'Only entries whose site has this language code'
 complete -c iom -n '__iom_using countries' -l kind -x -a 'country territory office' -d 'Only entries of this kind'
 complete -c iom -n '__iom_using countries' -l host -x -d 'Only entries in this host country (name or ISO code)'
 complete -c iom -n '__iom_using countries' -l basis -x -a 'sourced default inferred' -d 'Only entries whose region or type assignment has this basis'
@@ -178,7 +180,7 @@ complete -c iom -n '__iom_using countries' -l world -d 'Include the countries an
 
 complete -c iom -n '__iom_using offices' -s r -l region -x -a '(__iom_values , (__iom_dataset regions))' -d 'Only this region: code, name or unique prefix; repeatable, or a comma list'
 complete -c iom -n '__iom_using offices' -s t -l type -x -a '(__iom_values , (__iom_dataset types))' -d 'Only this office type: code, name or unique prefix; repeatable, or a comma list'
-complete -c iom -n '__iom_using offices' -s l -l lang -x -a '(__iom_values , (__iom_dataset languages))' -d 'Only entries whose site has this language code'
+complete -c iom -n '__iom_using offices' -s l -l site-lang -x -d 'Only entries whose site has this language code'
 complete -c iom -n '__iom_using offices' -l kind -x -a 'country territory office' -d 'Only entries of this kind'
 complete -c iom -n '__iom_using offices' -l host -x -d 'Only entries in this host country (name or ISO code)'
 complete -c iom -n '__iom_using offices' -l basis -x -a 'sourced default inferred' -d 'Only entries whose region or type assignment has this basis'

@@ -22,6 +22,10 @@ enum class Kind : std::uint8_t { country, territory, office };
 // How an assignment is known; see ../shared/facts/README.md.
 enum class Basis : std::uint8_t { sourced, assumed, inferred };
 
+// IOM's three official languages: the language of the names a command
+// prints (--lang).
+enum class Lang : std::uint8_t { en, fr, es };
+
 // Whether iso2/iso3/numeric are real ISO 3166-1 codes.
 enum class CodeStatus : std::uint8_t { iso, user_assigned, none };
 
@@ -97,6 +101,13 @@ struct OfficeType {
   std::string_view code;
   std::string_view name;
   std::string_view description;
+  // IOM's own French and Spanish names, where a page of IOM's gives them
+  // (../shared/facts/world/README.md), with that page; empty when none was
+  // found, and then the English name stands.
+  std::string_view name_fr;
+  std::string_view name_fr_source;
+  std::string_view name_es;
+  std::string_view name_es_source;
 };
 
 // A country that hosts offices but has no directory entry of its own

@@ -26,6 +26,11 @@ inline constexpr util::Choice k_basis_names[] = {
     {"default"},
     {"inferred"},
 };
+inline constexpr util::Choice k_lang_names[] = {
+    {"en", "English"},
+    {"fr", "French"},
+    {"es", "Spanish"},
+};
 inline constexpr util::Choice k_code_status_names[] = {
     {"iso"},
     {"user-assigned"},
@@ -52,6 +57,12 @@ template <> struct Spelling<Basis> {
 template <> struct Spelling<CodeStatus> {
   static constexpr std::string_view type = "CodeStatus";
   static constexpr util::Choices names = k_code_status_names;
+  static constexpr bool quote_value = true;
+};
+
+template <> struct Spelling<Lang> {
+  static constexpr std::string_view type = "Lang";
+  static constexpr util::Choices names = k_lang_names;
   static constexpr bool quote_value = true;
 };
 

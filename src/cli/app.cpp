@@ -1,5 +1,7 @@
 #include "cli/app.hpp"
 
+#include "model_names.hpp"
+
 #include "cli/choices.hpp"
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
@@ -40,6 +42,7 @@ constexpr util::Choice k_color_modes[] = {
 
 constexpr ChoiceList k_format_list{k_formats, "format", "formats"};
 constexpr ChoiceList k_color_list{k_color_modes, "--color value"};
+constexpr ChoiceList k_lang_list{Spelling<Lang>::names, "--lang value"};
 
 std::unique_ptr<CLI::App> whole_tree(const CLI::App &root, Context &context) {
   auto tree =
@@ -110,6 +113,11 @@ void add_global_options(CLI::App &app, Context &context) {
                              "Colour (auto honours NO_COLOR and TERM=dumb)"),
               k_color_list)
       ->type_name("WHEN");
+  add_choices(app.add_option("--lang", o.lang,
+                             "Language of the names: English, French or "
+                             "Spanish (also $IOM_LANG; default en)"),
+              k_lang_list)
+      ->type_name("LANG");
   app.add_flag("--bom", o.bom, "Start CSV output with a UTF-8 byte order mark");
   app.add_option("-d,--delimiter", o.delimiter, "CSV field delimiter")
       ->type_name("CHAR");

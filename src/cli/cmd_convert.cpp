@@ -87,6 +87,7 @@ public:
         m_fields(parse_fields(options.to)), m_from(parse_from(options.from)),
         m_format(parse_line_format(format_name(global))),
         m_fuzzy(options.fuzzy), m_keep(options.keep), m_world(options.world),
+        m_lang(resolve_lang(global)),
         m_columns(record_columns(m_fields, m_keep)),
         m_stream(out.buffer(), m_columns, m_format, record_options(global)),
         m_row(m_columns.size()) {}
@@ -191,11 +192,11 @@ private:
   std::string_view write(std::string_view input,
                          std::optional<PlaceIndex> place) {
     if (place && !m_keep) {
-      fill_row(m_data, place_at(m_data, *place), m_fields, m_row);
+      fill_row(m_data, place_at(m_data, *place), m_lang, m_fields, m_row);
     } else if (place) {
       // fill_row fills a whole row; the fields go after the input cell.
       // Swapped, not copied: the cells keep their capacity.
-      fill_row(m_data, place_at(m_data, *place), m_fields, m_entry_row);
+      fill_row(m_data, place_at(m_data, *place), m_lang, m_fields, m_entry_row);
       for (std::size_t i = 0; i < m_entry_row.size(); ++i) {
         m_row[1 + i].text.swap(m_entry_row[i].text);
         m_row[1 + i].items.swap(m_entry_row[i].items);
@@ -224,6 +225,7 @@ private:
   bool m_fuzzy;
   bool m_keep;
   bool m_world;
+  Lang m_lang;
   std::vector<std::string> m_notes; // confusable notes, for the summary
   std::vector<render::Column> m_columns;
   render::RowStream m_stream;

@@ -32,7 +32,7 @@ int run(Context &context, const Options &options) {
                         "no country or territory matches the filters");
   // The directory's and the world's rows, in one order by name.
   std::vector<PlaceIndex> places = query::select_world(context.data(), filter);
-  sort_entries(context.data(), places, "name");
+  sort_entries(context.data(), places, "name", resolve_lang(context.options));
   return emit_entries(context, std::move(places), options.list, k_world_fields,
                       "no country or territory matches the filters");
 }

@@ -97,13 +97,14 @@ int run(Context &context, const Options &options) {
     return k_exit_no_match;
   if (limit && ranked.size() > *limit)
     ranked.resize(*limit);
+  const Lang lang = resolve_lang(context.options);
   std::vector<render::SearchRow> rows;
   for (const auto &candidate : ranked) {
     std::string match(query::to_string(candidate.reason));
     if (candidate.reason == query::Reason::edit)
       match += " (" + std::to_string(candidate.distance) + ")";
-    rows.push_back({data, place_at(data, candidate.place), candidate.score,
-                    std::move(match), candidate.key});
+    rows.push_back({data, place_at(data, candidate.place), lang,
+                    candidate.score, std::move(match), candidate.key});
   }
   // --sort orders the best candidates, not all of them: the limit keeps the
   // ones that match best.

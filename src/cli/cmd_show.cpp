@@ -20,17 +20,32 @@ struct Options {
   bool world = false;
 };
 
-constexpr std::string_view k_card_fields =
-    "name,short_name,flag,kind,iso2,iso3,numeric,code_status,region_name,"
-    "region,region_basis,region_source,type_name,type,type_basis,type_source,"
-    "city,host_name,languages,aliases,sources,note";
-// With --world, the card adds the world table's facts.
-constexpr std::string_view k_world_card_fields =
-    "name,short_name,flag,kind,iso2,iso3,numeric,code_status,in_directory,"
-    "formal_name,independent,m49_region_name,m49_subregion_name,"
-    "m49_intermediate_name,region_name,region,region_basis,region_source,"
-    "type_name,type,type_basis,type_source,city,host_name,languages,aliases,"
-    "sources,note";
+// The card: the names in --lang, then in the two other languages with their
+// sources, then the rest; with --world, the world table's facts too.
+constexpr std::string_view k_card_names = "name,short_name,";
+constexpr std::string_view k_card_other_names[] = {
+    "name_fr,name_fr_source,name_es,name_es_source,",
+    "name_en,name_es,name_es_source,",
+    "name_en,name_fr,name_fr_source,",
+};
+constexpr std::string_view k_card_codes =
+    "flag,kind,iso2,iso3,numeric,code_status,";
+constexpr std::string_view k_card_world =
+    "in_directory,formal_name,independent,m49_region_name,m49_subregion_name,"
+    "m49_intermediate_name,";
+constexpr std::string_view k_card_iom =
+    "region_name,region,region_basis,region_source,type_name,type,type_basis,"
+    "type_source,city,host_name,languages,aliases,sources,note";
+
+std::string card_fields(Lang lang, bool world) {
+  std::string fields(k_card_names);
+  fields += k_card_other_names[static_cast<std::size_t>(lang)];
+  fields += k_card_codes;
+  if (world)
+    fields += k_card_world;
+  fields += k_card_iom;
+  return fields;
+}
 
 int run(Context &context, const Options &options) {
   const Dataset &data = context.indexed();
@@ -52,12 +67,13 @@ int run(Context &context, const Options &options) {
   }
   const std::string machine_fields =
       options.world ? "all" : render::directory_field_names();
+  const Lang lang = resolve_lang(context.options);
   Style style = resolve_style(context.options);
   if (found.empty()) {
     // Machine formats still print their empty form (json: []).
     if (style.format != render::Format::table) {
       render::Rows rows = make_rows(
-          data, found, resolve_fields(context.options, machine_fields));
+          data, found, lang, resolve_fields(context.options, machine_fields));
       render::write(context.out().buffer(), rows, style.format, style.options);
       context.out().flush();
     }
@@ -65,13 +81,12 @@ int run(Context &context, const Options &options) {
   }
   if (style.format == render::Format::table) {
     render::Rows rows = make_rows(
-        data, found,
-        resolve_fields(context.options,
-                       options.world ? k_world_card_fields : k_card_fields));
+        data, found, lang,
+        resolve_fields(context.options, card_fields(lang, options.world)));
     render::write_cards(context.out().buffer(), rows, style.options);
   } else {
-    render::Rows rows =
-        make_rows(data, found, resolve_fields(context.options, machine_fields));
+    render::Rows rows = make_rows(
+        data, found, lang, resolve_fields(context.options, machine_fields));
     render::write(context.out().buffer(), rows, style.format, style.options);
   }
   context.out().flush();

@@ -23,9 +23,10 @@ int run(Context &context, const Options &options) {
   std::vector<std::size_t> counts(data.types.size());
   for (const auto &entry : data.entries)
     counts[render::type_position(entry)]++;
+  const Lang lang = resolve_lang(context.options);
   std::vector<render::TypeRow> types;
   for (std::size_t i = 0; i < data.types.size(); ++i)
-    types.push_back({data.types[i], counts[i]});
+    types.push_back({data.types[i], counts[i], lang});
   return emit(context,
               list_rows(context.options, std::move(types),
                         render::type_fields(), k_default_fields, options.sort),

@@ -19,6 +19,7 @@ struct GlobalOptions {
   std::string color = "auto";
   bool bom = false;
   std::string delimiter; // -d; empty = "," (csv only)
+  std::string lang;      // --lang; empty = $IOM_LANG, else en
 };
 
 class Context {

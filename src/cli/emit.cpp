@@ -1,5 +1,7 @@
 #include "cli/emit.hpp"
 
+#include "model_names.hpp"
+
 #include "cli/choices.hpp"
 #include "query/normalise.hpp"
 #include "render/bar.hpp"
@@ -51,6 +53,19 @@ std::string_view format_name(const GlobalOptions &options) {
     return "csv";
   throw Error(std::string(option) + " shapes csv output only, not -f " +
               options.format);
+}
+
+Lang resolve_lang(const GlobalOptions &options) {
+  std::string value = options.lang;
+  if (value.empty())
+    if (const char *env = std::getenv("IOM_LANG"))
+      value = env;
+  if (value.empty())
+    return Lang::en;
+  const ChoiceList list{Spelling<Lang>::names, options.lang.empty()
+                                                   ? "IOM_LANG value"
+                                                   : "--lang value"};
+  return choice_enum<Lang>(list, value);
 }
 
 Style resolve_style(const GlobalOptions &options) {
@@ -153,12 +168,12 @@ sort_order(const std::vector<std::vector<SortValue>> &values,
 }
 
 void sort_entries(const Dataset &data, std::vector<PlaceIndex> &entries,
-                  std::string_view spec) {
+                  std::string_view spec, Lang lang) {
   std::vector<render::EntryRow> rows;
   rows.reserve(entries.size());
   for (PlaceIndex index : entries) {
     const Place place = place_at(data, index);
-    rows.push_back({data, place.entry, place.world});
+    rows.push_back({data, place.entry, place.world, lang});
   }
   std::vector<PlaceIndex> sorted;
   sorted.reserve(entries.size());
@@ -230,8 +245,9 @@ int emit_entries(Context &context, std::vector<PlaceIndex> entries,
   std::optional<std::size_t> limit = parse_limit(list.limit);
   std::vector<const Field *> fields =
       resolve_fields(context.options, default_fields);
+  const Lang lang = resolve_lang(context.options);
   if (!list.sort.empty())
-    sort_entries(data, entries, list.sort);
+    sort_entries(data, entries, list.sort, lang);
   if (limit && entries.size() > *limit)
     entries.resize(*limit);
   if (list.count) {
@@ -241,7 +257,7 @@ int emit_entries(Context &context, std::vector<PlaceIndex> entries,
   }
   Style style = resolve_style(context.options);
   if (!render::RowStream::supports(style.format))
-    return emit(context, make_rows(data, entries, fields), empty_message);
+    return emit(context, make_rows(data, entries, lang, fields), empty_message);
 
   // Streamable formats fill one reused row per entry: no cell is allocated
   // per entry, which is most of the cost of a large extract.
@@ -250,7 +266,7 @@ int emit_entries(Context &context, std::vector<PlaceIndex> entries,
                            style.options);
   std::vector<render::Cell> row;
   for (PlaceIndex index : entries) {
-    fill_row(data, place_at(data, index), fields, row);
+    fill_row(data, place_at(data, index), lang, fields, row);
     stream.row(row);
     context.out().maybe_flush();
   }

@@ -29,6 +29,11 @@ struct Style {
 
 Style resolve_style(const GlobalOptions &options);
 
+// The language of the names: --lang, else $IOM_LANG, else English (never
+// the locale: scripts stay stable). Throws iom::Error (exit 2) for a bad
+// $IOM_LANG.
+Lang resolve_lang(const GlobalOptions &options);
+
 // The -f value in effect: csv when --bom or --delimiter stands alone. Throws
 // iom::Error (exit 2) when they stand beside another format.
 std::string_view format_name(const GlobalOptions &options);
@@ -105,7 +110,7 @@ void sort_rows(std::vector<Row> &rows,
 
 // Sorts places by a --sort spec ("name", "-region,name"); stable.
 void sort_entries(const Dataset &data, std::vector<PlaceIndex> &entries,
-                  std::string_view spec);
+                  std::string_view spec, Lang lang);
 
 // The rows of a list that is not of entries: -F picks the fields (else
 // `defaults`), `sort` orders the rows.

@@ -30,7 +30,7 @@ void add_filter_options(CLI::App &command, FilterArgs &args) {
       ->delimiter(',')
       ->type_name("TYPE");
   command
-      .add_option("-l,--lang", args.languages,
+      .add_option("-l,--site-lang", args.languages,
                   "Only entries whose site has this language code")
       ->delimiter(',')
       ->type_name("CODE");

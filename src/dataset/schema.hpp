@@ -92,6 +92,10 @@ template <> struct Schema<OfficeType> {
       {"code", &OfficeType::code, k_required | k_no_controls},
       {"name", &OfficeType::name, k_required | k_no_controls},
       {"description", &OfficeType::description, k_required},
+      {"name_fr", &OfficeType::name_fr, k_optional | k_no_controls},
+      {"name_fr_source", &OfficeType::name_fr_source, k_optional},
+      {"name_es", &OfficeType::name_es, k_optional | k_no_controls},
+      {"name_es_source", &OfficeType::name_es_source, k_optional},
   };
 };
 

@@ -47,6 +47,33 @@ std::string_view host_name(const Dataset &data, std::string_view iso2) {
 using E = EntryRow;
 using T = SortKind;
 
+constexpr std::string_view k_untranslated[] = {
+    "", "no French name found: the English name is kept",
+    "no Spanish name found: the English name is kept"};
+
+// "Allemagne (l')" -> "Allemagne": a short name without UNTERM's trailing
+// article (the same rule the matcher folds by), never another word.
+std::string_view without_article(std::string_view name) {
+  for (const std::string_view article :
+       {" (le)", " (la)", " (les)", " (l')", " (l\u2019)", " (el)", " (los)",
+        " (las)", " (the)"})
+    if (name.ends_with(article))
+      return name.substr(0, name.size() - article.size());
+  return name;
+}
+
+std::string_view short_name(const E &r) {
+  if (r.lang == Lang::en)
+    return r.entry ? r.entry->short_name : r.world->name;
+  const Named named = place_name(r, r.lang);
+  // Untranslated: the English short name stands.
+  if (named.source == k_untranslated[static_cast<std::size_t>(r.lang)])
+    return r.entry ? r.entry->short_name : r.world->name;
+  return without_article(named.text);
+}
+
+void set_named(Cell &cell, Named named) { cell.text.assign(named.text); }
+
 // An entry's field: empty for a world row outside the directory.
 #define IOM_ENTRY(expr)                                                        \
   [](const E &r, auto, Cell &c) {                                              \
@@ -71,10 +98,13 @@ constexpr EntryField k_entry_fields[] = {
      T::text, false, false, IOM_ENTRY(e.id)},
     {"name", "NAME",
      "directory name, as IOM lists it (outside the directory: the world "
-     "table's name)",
-     "#country+name", T::text, false, false, IOM_EITHER(name, name)},
-    {"short_name", "SHORT NAME", "common English name", "#country+name+short",
-     T::text, false, false, IOM_EITHER(short_name, name)},
+     "table's name); in the --lang language",
+     "#country+name", T::text, false, false,
+     [](const E &r, auto, Cell &c) { set_named(c, place_name(r, r.lang)); }},
+    {"short_name", "SHORT NAME",
+     "common short name (without UNTERM's article); in the --lang language",
+     "#country+name+short", T::text, false, false,
+     [](const E &r, auto, Cell &c) { set(c, short_name(r)); }},
     {"kind", "KIND", "country, territory or office", "#meta+kind", T::text,
      false, false, IOM_ENTRY(to_string(e.kind))},
     {"iso2", "ISO2", "ISO 3166-1 alpha-2 code (user-assigned for Kosovo)",
@@ -144,7 +174,7 @@ constexpr EntryField k_entry_fields[] = {
      [](const E &r, auto, Cell &c) {
        if (!r.entry)
          return;
-       set(c, type_of(r.data, *r.entry).name);
+       set_named(c, type_name(type_of(r.data, *r.entry), r.lang));
        dim_unless_sourced(c, r.entry->type_basis);
      }},
     {"type_basis", "TYPE BASIS",
@@ -206,16 +236,30 @@ constexpr EntryField k_entry_fields[] = {
     {"formal_name", "FORMAL NAME", "formal English name (UNTERM)",
      "#country+name+formal", T::text, false, false, IOM_WORLD(formal_name), 0,
      true},
-    {"name_fr", "NAME (FR)", "French short name (UNTERM, else M49)",
-     "#country+name+i_fr", T::text, false, false, IOM_WORLD(name_fr), 0, true},
-    {"name_fr_source", "NAME (FR) SOURCE", "where the French name comes from",
-     "#meta+source+i_fr", T::text, false, false, IOM_WORLD(name_fr_source), 0,
-     true},
-    {"name_es", "NAME (ES)", "Spanish short name (UNTERM, else M49)",
-     "#country+name+i_es", T::text, false, false, IOM_WORLD(name_es), 0, true},
-    {"name_es_source", "NAME (ES) SOURCE", "where the Spanish name comes from",
-     "#meta+source+i_es", T::text, false, false, IOM_WORLD(name_es_source), 0,
-     true},
+    {"name_en", "NAME (EN)", "the name in English, whatever --lang says",
+     "#country+name+i_en", T::text, false, false,
+     [](const E &r, auto, Cell &c) { set_named(c, place_name(r, Lang::en)); },
+     0, true},
+    {"name_fr", "NAME (FR)",
+     "French name (UNTERM, else M49); English when none was found",
+     "#country+name+i_fr", T::text, false, false,
+     [](const E &r, auto, Cell &c) { set_named(c, place_name(r, Lang::fr)); },
+     0, true},
+    {"name_fr_source", "NAME (FR) SOURCE",
+     "where the French name comes from, or that none was found",
+     "#meta+source+i_fr", T::text, false, false,
+     [](const E &r, auto, Cell &c) { set(c, place_name(r, Lang::fr).source); },
+     0, true},
+    {"name_es", "NAME (ES)",
+     "Spanish name (UNTERM, else M49); English when none was found",
+     "#country+name+i_es", T::text, false, false,
+     [](const E &r, auto, Cell &c) { set_named(c, place_name(r, Lang::es)); },
+     0, true},
+    {"name_es_source", "NAME (ES) SOURCE",
+     "where the Spanish name comes from, or that none was found",
+     "#meta+source+i_es", T::text, false, false,
+     [](const E &r, auto, Cell &c) { set(c, place_name(r, Lang::es).source); },
+     0, true},
     {"independent", "INDEPENDENT", "yes for an independent state (OCHA)",
      "#country+independent", T::text, false, false,
      [](const E &r, auto, Cell &c) {
@@ -285,14 +329,46 @@ constexpr Field<RegionRow> k_region_fields[] = {
 constexpr Field<TypeRow> k_type_fields[] = {
     {"code", "CODE", "office type code", "#org+type+code", T::text, false,
      false, [](const TypeRow &r, auto, Cell &c) { set(c, r.type.code); }},
-    {"name", "NAME", "office type name", "#org+type+name", T::text, false,
-     false, [](const TypeRow &r, auto, Cell &c) { set(c, r.type.name); }},
+    {"name", "NAME", "office type name, in the --lang language",
+     "#org+type+name", T::text, false, false,
+     [](const TypeRow &r, auto, Cell &c) {
+       set_named(c, type_name(r.type, r.lang));
+     }},
     {"entries", "ENTRIES", "directory entries of this type",
      "#indicator+num+entries", T::number, false, true,
      [](const TypeRow &r, auto, Cell &c) { set_count(c, r.entries); }},
     {"description", "DESCRIPTION", "what the type means and how it is known",
      "#meta+description", T::text, false, false,
      [](const TypeRow &r, auto, Cell &c) { set(c, r.type.description); }},
+    {"name_en", "NAME (EN)", "the name in English", "#org+type+name+i_en",
+     T::text, false, false,
+     [](const TypeRow &r, auto, Cell &c) { set(c, r.type.name); }, 0, true},
+    {"name_fr", "NAME (FR)", "IOM's French name; English when none was found",
+     "#org+type+name+i_fr", T::text, false, false,
+     [](const TypeRow &r, auto, Cell &c) {
+       set_named(c, type_name(r.type, Lang::fr));
+     },
+     0, true},
+    {"name_fr_source", "NAME (FR) SOURCE",
+     "the IOM page of the French name, or that none was found",
+     "#meta+source+i_fr", T::text, false, false,
+     [](const TypeRow &r, auto, Cell &c) {
+       set(c, type_name(r.type, Lang::fr).source);
+     },
+     0, true},
+    {"name_es", "NAME (ES)", "IOM's Spanish name; English when none was found",
+     "#org+type+name+i_es", T::text, false, false,
+     [](const TypeRow &r, auto, Cell &c) {
+       set_named(c, type_name(r.type, Lang::es));
+     },
+     0, true},
+    {"name_es_source", "NAME (ES) SOURCE",
+     "the IOM page of the Spanish name, or that none was found",
+     "#meta+source+i_es", T::text, false, false,
+     [](const TypeRow &r, auto, Cell &c) {
+       set(c, type_name(r.type, Lang::es).source);
+     },
+     0, true},
 };
 
 constexpr Field<StatsRow> k_stats_region = {
@@ -359,15 +435,15 @@ constexpr Field<SearchRow> k_search_own[] = {
 // entry through the entry table, so the two tables cannot drift apart.
 template <std::size_t I>
 void search_entry_get(const SearchRow &row, std::size_t slot, Cell &cell) {
-  k_entry_fields[I].get(EntryRow{row.data, row.place.entry, row.place.world},
-                        slot, cell);
+  k_entry_fields[I].get(
+      EntryRow{row.data, row.place.entry, row.place.world, row.lang}, slot,
+      cell);
 }
 
 template <std::size_t I> constexpr Field<SearchRow> search_entry_field() {
   const EntryField &f = k_entry_fields[I];
-  return {f.name, f.header,    f.description, f.hashtag,
-          f.sort, f.is_list,   f.is_count,    {search_entry_get<I>},
-          f.slot, f.from_world};
+  return {f.name,    f.header,   f.description,         f.hashtag, f.sort,
+          f.is_list, f.is_count, {search_entry_get<I>}, f.slot,    f.opt_in};
 }
 
 constexpr std::size_t k_entry_count = std::size(k_entry_fields);
@@ -424,7 +500,7 @@ std::vector<const EntryField *> parse_fields(std::string_view list) {
 std::string directory_field_names() {
   std::string names;
   for (const EntryField &field : k_entry_fields)
-    if (!field.from_world) {
+    if (!field.opt_in) {
       if (!names.empty())
         names += ',';
       names += field.name;
@@ -432,20 +508,46 @@ std::string directory_field_names() {
   return names;
 }
 
-void fill_row(const Dataset &data, Place place,
+void fill_row(const Dataset &data, Place place, Lang lang,
               const std::vector<const EntryField *> &fields,
               std::vector<Cell> &row) {
-  fill_row(EntryRow{data, place.entry, place.world}, fields, row);
+  fill_row(EntryRow{data, place.entry, place.world, lang}, fields, row);
 }
 
 Rows make_rows(const Dataset &data, std::span<const PlaceIndex> places,
-               const std::vector<const EntryField *> &fields) {
+               Lang lang, const std::vector<const EntryField *> &fields) {
   Rows rows;
   rows.columns = make_columns(fields);
   rows.cells.reserve(places.size());
   for (PlaceIndex index : places)
-    fill_row(data, place_at(data, index), fields, rows.cells.emplace_back());
+    fill_row(data, place_at(data, index), lang, fields,
+             rows.cells.emplace_back());
   return rows;
+}
+
+Named place_name(const EntryRow &row, Lang lang) {
+  const std::string_view english =
+      row.entry ? row.entry->name : row.world->name;
+  if (lang == Lang::en)
+    return {english, row.entry ? std::string_view("directory name")
+                               : row.world->name_source};
+  if (row.world) {
+    const bool fr = lang == Lang::fr;
+    const std::string_view text = fr ? row.world->name_fr : row.world->name_es;
+    if (!text.empty())
+      return {text, fr ? row.world->name_fr_source : row.world->name_es_source};
+  }
+  return {english, k_untranslated[static_cast<std::size_t>(lang)]};
+}
+
+Named type_name(const OfficeType &type, Lang lang) {
+  if (lang == Lang::en)
+    return {type.name, {}};
+  const bool fr = lang == Lang::fr;
+  const std::string_view text = fr ? type.name_fr : type.name_es;
+  if (!text.empty())
+    return {text, fr ? type.name_fr_source : type.name_es_source};
+  return {type.name, k_untranslated[static_cast<std::size_t>(lang)]};
 }
 
 std::string flag_of(std::string_view iso2) {

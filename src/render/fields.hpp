@@ -41,8 +41,10 @@ template <typename Row> struct Field {
   bool is_list = false;  // cells carry items (JSON array)
   bool is_count = false; // a whole number: JSON bare, right-aligned
   Getter<Row> get = nullptr;
-  std::size_t slot = 0;    // passed to get
-  bool from_world = false; // a world-table field (entries only)
+  std::size_t slot = 0; // passed to get
+  // Not in the machine formats' default fields (the world table's and the
+  // per-language fields): -F names them, or `all`, or --world.
+  bool opt_in = false;
 };
 
 template <typename Row>
@@ -144,6 +146,7 @@ struct EntryRow {
   const Dataset &data;
   const Entry *entry;
   const WorldRow *world;
+  Lang lang = Lang::en; // of name, short_name and type_name
 };
 using EntryField = Field<EntryRow>;
 
@@ -155,11 +158,20 @@ const EntryField *find_field(std::string_view name);
 // The fields that are not the world table's, comma-separated: the default
 // of the machine formats unless --world widens the scope.
 std::string directory_field_names();
-void fill_row(const Dataset &data, Place place,
+void fill_row(const Dataset &data, Place place, Lang lang,
               const std::vector<const EntryField *> &fields,
               std::vector<Cell> &row);
 Rows make_rows(const Dataset &data, std::span<const PlaceIndex> places,
-               const std::vector<const EntryField *> &fields);
+               Lang lang, const std::vector<const EntryField *> &fields);
+
+// A name in one language and where it comes from. A name that has no
+// translation is the English one, and `source` says so.
+struct Named {
+  std::string_view text;
+  std::string_view source;
+};
+Named place_name(const EntryRow &row, Lang lang);
+Named type_name(const OfficeType &type, Lang lang);
 
 // The regional-indicator flag of an ISO alpha-2 code ("KE" -> 🇰🇪).
 std::string flag_of(std::string_view iso2);
@@ -177,6 +189,7 @@ std::span<const Field<RegionRow>> region_fields();
 struct TypeRow {
   const OfficeType &type;
   std::size_t entries;
+  Lang lang = Lang::en;
 };
 std::span<const Field<TypeRow>> type_fields();
 
@@ -209,6 +222,7 @@ std::span<const Field<Dataset>> meta_fields();
 struct SearchRow {
   const Dataset &data;
   Place place;
+  Lang lang;
   int score;
   std::string match; // "exact", "edit (1)", ...
   std::string_view key;

@@ -75,6 +75,19 @@ META_KEYS = {
 }
 REGION_KEYS = {"code", "name", "office", "city", "basis", "note"}
 TYPE_KEYS = {"code", "name", "description"}
+TYPE_OPTIONAL = {"name_fr", "name_fr_source", "name_es", "name_es_source"}
+# IOM's own French and Spanish office-type names, as
+# ../shared/facts/world/README.md cites them (None: no source found, the
+# English name stands). Compared case-insensitively: the data capitalises the
+# first letter as the English names do.
+TYPE_TRANSLATIONS = {
+    "co": ("bureau de pays", "oficina en país"),
+    "cocf": ("bureau de pays à fonctions de coordination",
+             "oficina en país con funciones de coordinación"),
+    "ro": ("bureau régional", "oficina regional"),
+    "ac": ("centre administratif", "centro administrativo"),
+    "slo": ("bureau spécial de liaison", None),
+}
 HOST_KEYS = {"iso2", "iso3", "numeric", "name", "aliases"}
 ENTRY_REQUIRED = {
     "id", "name", "short_name", "kind", "code_status", "region_basis",
@@ -177,7 +190,14 @@ def main(argv: list[str]) -> int:
     for i, r in enumerate(regions):
         check_table("regions", i, r, REGION_KEYS)
     for i, t in enumerate(types):
-        check_table("types", i, t, TYPE_KEYS)
+        check_table("types", i, t, TYPE_KEYS, TYPE_OPTIONAL)
+        fr, es = TYPE_TRANSLATIONS.get(t.get("code"), (None, None))
+        for lang, want in (("fr", fr), ("es", es)):
+            got = t.get("name_" + lang)
+            ck((got or "").lower() == (want or ""),
+               f"types[{i}].name_{lang} {got!r} != the sourced {want!r}")
+            ck(("name_" + lang in t) == ("name_" + lang + "_source" in t),
+               f"types[{i}]: name_{lang} and name_{lang}_source go together")
     for i, h in enumerate(hosts):
         check_table("hosts", i, h, HOST_KEYS)
     for i, e in enumerate(entries):

@@ -57,5 +57,6 @@ TEST_CASE("a sort spec over any table takes several keys and a leading -") {
   CHECK(rows[2].type.code == "a");
   CHECK_THROWS_WITH(cli::sort_rows(rows, render::type_fields(), "size"),
                     "unknown field 'size'; valid fields: all, code, name, "
-                    "entries, description");
+                    "entries, description, name_en, name_fr, name_fr_source, "
+                    "name_es, name_es_source");
 }

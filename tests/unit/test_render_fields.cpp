@@ -65,7 +65,7 @@ TEST_CASE("the entry fields keep their order and names") {
                  "region region_name region_basis region_source type "
                  "type_name type_basis type_source city host host_name "
                  "languages aliases sources note in_directory world_name "
-                 "world_name_source formal_name name_fr name_fr_source "
+                 "world_name_source formal_name name_en name_fr name_fr_source "
                  "name_es name_es_source independent m49_region "
                  "m49_region_name m49_subregion m49_subregion_name "
                  "m49_intermediate m49_intermediate_name ");
@@ -87,7 +87,7 @@ TEST_CASE("search fields are score, match and key, then every entry field, "
   CHECK(search[1].name == "match");
   CHECK(search[2].name == "key");
   const Dataset &data = dataset::builtin();
-  render::SearchRow row{data, place_at(data, 0), 900, "exact", "x"};
+  render::SearchRow row{data, place_at(data, 0), Lang::en, 900, "exact", "x"};
   for (std::size_t i = 0; i < render::entry_fields().size(); ++i) {
     CAPTURE(search[3 + i].name);
     CHECK(search[3 + i].name == render::entry_fields()[i].name);
@@ -106,9 +106,10 @@ TEST_CASE("parse_fields over any table names the unknown field and lists "
   } catch (const Error &error) {
     CHECK(std::string(error.what()) ==
           "unknown field 'capital'; valid fields: all, code, name, entries, "
-          "description");
+          "description, name_en, name_fr, name_fr_source, name_es, "
+          "name_es_source");
   }
-  CHECK(render::parse_fields(render::type_fields(), "all").size() == 4);
+  CHECK(render::parse_fields(render::type_fields(), "all").size() == 9);
   CHECK(render::parse_fields(render::type_fields(), "entries,code")[1]->name ==
         "code");
 }
