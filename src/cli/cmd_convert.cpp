@@ -122,9 +122,16 @@ public:
   }
 
   int finish() {
-    // The summary: each confusable name's note once, however many lines.
-    for (const std::string &note : m_notes)
-      util::append_error(m_err.buffer(), note);
+    // The summary: one note per country that confusable names answered.
+    for (const Confused &c : m_confused)
+      util::append_error(m_err.buffer(),
+                         "note: " + std::to_string(c.lines) +
+                             (c.lines == 1 ? " line" : " lines") +
+                             " (first line " + std::to_string(c.first_line) +
+                             ") named " + describe(m_data, c.place) +
+                             " by a name easily taken for "
+                             "another; " +
+                             different_country(m_data, *c.name));
     m_stream.finish();
     m_out.flush();
     m_err.flush();
@@ -139,6 +146,7 @@ private:
     std::string message; // without the "line N: " prefix; empty when none
     bool miss = false;
     std::string record;
+    const Confusable *confusable = nullptr; // the line is one, see finish
   };
 
   Outcome resolve(std::string_view text) {
@@ -146,10 +154,9 @@ private:
     if (m_matches.size() == 1 &&
         (m_world || place_at(m_data, m_matches.front().place).entry)) {
       const PlaceIndex place = m_matches.front().place;
-      if (auto note = confusable_note(m_data, text, place))
-        if (std::find(m_notes.begin(), m_notes.end(), *note) == m_notes.end())
-          m_notes.push_back(std::move(*note));
-      return {place};
+      Outcome outcome{place};
+      outcome.confusable = find_confusable(m_data, text, place);
+      return outcome;
     }
     if (m_fuzzy && m_matches.empty()) {
       if (auto best = query::confident(searcher().search(text))) {
@@ -181,6 +188,8 @@ private:
   const Outcome &report(const Outcome &outcome) {
     if (outcome.miss)
       m_status = k_exit_no_match;
+    if (outcome.confusable)
+      note_confusable(*outcome.confusable, *outcome.place);
     if (!outcome.message.empty())
       util::append_error(m_err.buffer(), "line " + std::to_string(m_line) +
                                              ": " + outcome.message);
@@ -226,7 +235,23 @@ private:
   bool m_keep;
   bool m_world;
   Lang m_lang;
-  std::vector<std::string> m_notes; // confusable notes, for the summary
+  // Lines that a confusable name answered, per country they named.
+  struct Confused {
+    const Confusable *name; // the first one seen
+    PlaceIndex place;
+    std::size_t lines;
+    std::size_t first_line;
+  };
+  std::vector<Confused> m_confused;
+
+  void note_confusable(const Confusable &name, PlaceIndex place) {
+    for (Confused &c : m_confused)
+      if (c.place == place && c.name->other == name.other) {
+        ++c.lines;
+        return;
+      }
+    m_confused.push_back({&name, place, 1, m_line});
+  }
   std::vector<render::Column> m_columns;
   render::RowStream m_stream;
   std::vector<render::Cell> m_row;       // the record being written

@@ -111,28 +111,38 @@ std::string not_found_message(const Dataset &data, std::string_view query,
   return message;
 }
 
+const Confusable *find_confusable(const Dataset &data, std::string_view query,
+                                  PlaceIndex answer) {
+  const Place place = place_at(data, answer);
+  if (!place.world || data.confusables.empty())
+    return nullptr;
+  const std::string q = query::normalise(query);
+  for (const Confusable &c : data.confusables)
+    if (c.iso3 == place.world->iso3 && query::normalise(c.name) == q)
+      return &c;
+  return nullptr;
+}
+
+std::string different_country(const Dataset &data, const Confusable &c) {
+  const std::vector<PlaceIndex> places = query::world_places(data);
+  for (std::size_t i = 0; i < data.world.size(); ++i)
+    if (data.world[i].iso3 == c.other) {
+      const Place o = place_at(data, places[i]);
+      return std::string(o.entry ? o.entry->short_name : o.world->name) + " (" +
+             std::string(o.world->iso2) + ") is a different " +
+             (o.entry ? "entry" : "country");
+    }
+  return {}; // the loader checked that `other` is a world row
+}
+
 std::optional<std::string> confusable_note(const Dataset &data,
                                            std::string_view query,
                                            PlaceIndex answer) {
-  const Place place = place_at(data, answer);
-  if (!place.world || data.confusables.empty())
+  const Confusable *c = find_confusable(data, query, answer);
+  if (!c)
     return std::nullopt;
-  const std::string q = query::normalise(query);
-  for (const Confusable &c : data.confusables) {
-    if (c.iso3 != place.world->iso3 || query::normalise(c.name) != q)
-      continue;
-    for (std::size_t i = 0; i < data.world.size(); ++i)
-      if (data.world[i].iso3 == c.other) {
-        const PlaceIndex other = query::world_places(data)[i];
-        const Place o = place_at(data, other);
-        return "note: " + quoted(query) + " is " + describe(data, answer) +
-               "; " +
-               std::string(o.entry ? o.entry->short_name : o.world->name) +
-               " (" + std::string(o.world->iso2) + ") is a different " +
-               (o.entry ? "entry" : "country");
-      }
-  }
-  return std::nullopt;
+  return "note: " + quoted(query) + " is " + describe(data, answer) + "; " +
+         different_country(data, *c);
 }
 
 void report_not_found(const Dataset &data, std::string_view query,

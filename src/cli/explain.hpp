@@ -49,8 +49,16 @@ std::string describe(const Dataset &data, PlaceIndex place);
 std::string outside_message(const Dataset &data, std::string_view query,
                             const WorldRow &row);
 
+// The confusable name (data.confusables: "Congo" is CG, not CD) that the
+// query is, when `answer` is its country; else nullptr.
+const Confusable *find_confusable(const Dataset &data, std::string_view query,
+                                  PlaceIndex answer);
+
+// "Democratic Republic of the Congo (CD) is a different entry".
+std::string different_country(const Dataset &data, const Confusable &c);
+
 // The note for a query answered by a name that is easily taken for another
-// country's (data.confusables: "Congo" is CG, not CD), without "iom: ".
+// country's, without "iom: ".
 std::optional<std::string>
 confusable_note(const Dataset &data, std::string_view query, PlaceIndex answer);
 

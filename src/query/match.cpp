@@ -194,12 +194,17 @@ Scored score_exact(const Query &q, const Key &key) {
   return {k_score_exact, Reason::exact, 0};
 }
 
+// A query of 1-2 bytes gets no edits (edit_bound), and for the same reason
+// no whole-words bonus: "dc", a word of "washington dc", is no name of it
+// that a guess may take.
+bool too_short(const Query &q) { return q.text.size() <= 2; }
+
 Scored score_prefix(const Query &q, std::string_view k) {
   // The first byte first: most keys fail there, before a memcmp call.
   if (k.size() <= q.text.size() || k.front() != q.text.front() ||
       !k.starts_with(q.text))
     return {};
-  const bool whole_words = k[q.text.size()] == ' ';
+  const bool whole_words = k[q.text.size()] == ' ' && !too_short(q);
   return {coverage_score(k_score_prefix, whole_words, q.text.size(), k.size()),
           Reason::prefix, 0};
 }
@@ -214,7 +219,8 @@ Scored score_tokens(const Query &q, std::string_view k, const KeyFilter &filter,
   const bool whole_words = assign_tokens(q.tokens, 0, key_tokens, 0, true);
   if (!whole_words && !assign_tokens(q.tokens, 0, key_tokens, 0, false))
     return {};
-  return {coverage_score(k_score_token, whole_words, q.text.size(), k.size()),
+  return {coverage_score(k_score_token, whole_words && !too_short(q),
+                         q.text.size(), k.size()),
           Reason::token, 0};
 }
 

@@ -71,8 +71,9 @@ struct Candidate {
 //   edit    one word of k within its bound (one-word q)    200 - 50*d
 //
 // W is 100 when q ends on whole words of k ("bosnia" in "bosnia and
-// herzegovina"), else 0 ("nige" in "nigeria"), so prefixes score 600-799 and
-// tokens 400-599; the coverage term breaks ties towards the shorter key.
+// herzegovina"), else 0 ("nige" in "nigeria"; and for any q of 1-2 bytes,
+// which is never a guess), so prefixes score 600-799 and tokens 400-599; the
+// coverage term breaks ties towards the shorter key.
 //
 // Codes match only as above, never by prefix or edit. Prefixes and tokens
 // match only at word starts, never inside a word ("peru" does not reach

@@ -525,17 +525,39 @@ Rows make_rows(const Dataset &data, std::span<const PlaceIndex> places,
   return rows;
 }
 
+namespace {
+
+// What a world.toml *_source (a column of OCHA's taxonomy) means.
+std::string_view column_source(std::string_view column) {
+  constexpr std::pair<std::string_view, std::string_view> k_columns[] = {
+      {"English Short", "UNTERM English short name (OCHA taxonomy)"},
+      {"French Short", "UNTERM French short name (OCHA taxonomy)"},
+      {"Spanish Short", "UNTERM Spanish short name (OCHA taxonomy)"},
+      {"M49 English", "UN M49 English name (OCHA taxonomy)"},
+      {"M49 French", "UN M49 French name (OCHA taxonomy)"},
+      {"M49 Spanish", "UN M49 Spanish name (OCHA taxonomy)"},
+      {"Preferred Term", "OCHA's preferred term (OCHA taxonomy)"},
+  };
+  for (const auto &[name, meaning] : k_columns)
+    if (name == column)
+      return meaning;
+  return column;
+}
+
+} // namespace
+
 Named place_name(const EntryRow &row, Lang lang) {
   const std::string_view english =
       row.entry ? row.entry->name : row.world->name;
   if (lang == Lang::en)
-    return {english, row.entry ? std::string_view("directory name")
-                               : row.world->name_source};
+    return {english, row.entry ? std::string_view("IOM's directory")
+                               : column_source(row.world->name_source)};
   if (row.world) {
     const bool fr = lang == Lang::fr;
     const std::string_view text = fr ? row.world->name_fr : row.world->name_es;
     if (!text.empty())
-      return {text, fr ? row.world->name_fr_source : row.world->name_es_source};
+      return {text, column_source(fr ? row.world->name_fr_source
+                                     : row.world->name_es_source)};
   }
   return {english, k_untranslated[static_cast<std::size_t>(lang)]};
 }

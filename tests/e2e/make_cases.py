@@ -147,6 +147,37 @@ CASES.update({
     "data-mini-convert": {"args": ["--data", "@SRC@/tests/fixtures/mini.toml", "convert", "--to", "iso3", "--keep"], "stdin": b"kenya\nETH\nnairobi\nkenyaa\n"},
 })
 
+# Issue 13: the world around the directory.
+CASES.update({
+    "world-show-outside": {"args": ["show", "brunei", "-f", "json"]},
+    "world-show-outside-world": {"args": ["show", "--world", "brunei", "-f", "json"]},
+    "world-show-outside-card": {"args": ["show", "--world", "western sahara", "-f", "table"]},
+    "world-show-ambiguous-korea": {"args": ["show", "korea"]},
+    "world-show-ambiguous-dr": {"args": ["show", "DR"]},
+    "world-show-ambiguous-virgin": {"args": ["show", "Virgin Islands"]},
+    "world-show-congo-note": {"args": ["show", "congo", "Republic of Congo", "-f", "tsv", "-F", "name,iso2"]},
+    "world-show-inverted": {"args": ["show", "Gambia, The", "Korea, Republic of", "Congo, Dem. Rep.", "-f", "tsv", "-F", "name,iso3"]},
+    "world-countries-count": {"args": ["countries", "--world", "-c"]},
+    "world-countries-csv": {"args": ["countries", "--world", "-f", "csv", "-F", "iso3,name,in_directory,m49_region_name,m49_subregion_name"]},
+    "world-search-outside": {"args": ["search", "brunei"]},
+    "world-search-world": {"args": ["search", "--world", "brunei", "-f", "tsv"]},
+    "world-convert-fuzzy": {"args": ["convert", "--fuzzy", "--to", "iso3"], "stdin": b"North Korea\nNorth Sudan\nBrunei\nAlemania\nGuyane\nNorht Korea\nNigera\n"},
+    "world-convert-world": {"args": ["convert", "--world", "--to", "iso3,in_directory,m49_region"], "stdin": b"North Korea\nBrunei\nKenya\nGuyane\n"},
+    "world-convert-congo-summary": {"args": ["convert", "--to", "iso3"], "stdin": b"Congo\nkenya\nRepublic of Congo\ncongo\nDRC\n"},
+})
+
+# Issue 14: names in English, French and Spanish.
+for lang in ("fr", "es"):
+    for fmt in ("table", "csv", "json"):
+        CASES[f"lang-{lang}-countries-{fmt}"] = {"args": ["--lang", lang, "countries", "-r", "wca", "-n", "6", "-f", fmt, "-F", "name,short_name,iso3,type_name"]}
+        CASES[f"lang-{lang}-offices-{fmt}"] = {"args": ["--lang", lang, "offices", "-f", fmt, "-F", "name,type_name,city"]}
+        CASES[f"lang-{lang}-show-{fmt}"] = {"args": ["--lang", lang, "show", "germany", "ivory coast", "-f", fmt] + ([] if fmt == "table" else ["-F", "name,short_name,name_en,name_fr,name_fr_source,name_es,name_es_source,type_name"])}
+    CASES[f"lang-{lang}-convert-csv"] = {"args": ["--lang", lang, "convert", "--to", "name,type_name", "--keep", "-f", "csv"], "stdin": "Allemagne\nAlemania\nRoyaume-Uni\nEspaña\nMaroc\nSuisse\nEl Salvador\nGlobal Office in Brussels\n".encode()}
+CASES["lang-es-types-table"] = {"args": ["--lang", "es", "types", "-f", "table", "-F", "code,name,name_es_source"]}
+CASES["lang-env"] = {"args": ["countries", "-n", "2", "-f", "tsv", "-F", "name"], "env": "IOM_LANG=es"}
+CASES["lang-env-bad"] = {"args": ["countries", "-n", "2"], "env": "IOM_LANG=de"}
+CASES["lang-bad"] = {"args": ["--lang", "frr", "countries"]}
+
 for name, case in CASES.items():
     d = HERE / name
     d.mkdir(parents=True, exist_ok=True)

@@ -107,9 +107,9 @@ inline std::span<const Key> keys_equal_to(const Dataset &data,
 }
 
 inline bool has_key(const Dataset &data, std::string_view text,
-                    EntryIndex entry) {
+                    PlaceIndex place) {
   for (const Key &key : keys_equal_to(data, text))
-    if (key.entry == entry)
+    if (key.place == place)
       return true;
   return false;
 }
@@ -130,7 +130,7 @@ FUZZ_NO_COVERAGE inline bool code_shaped(std::string_view raw,
     characters += (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') ||
                   (b >= 'A' && b <= 'Z') || b >= 0xC0;
   }
-  return characters <= 3;
+  return characters >= 1 && characters <= 3;
 }
 
 FUZZ_NO_COVERAGE inline void tokens_of(std::string_view text,
@@ -250,22 +250,30 @@ reference_score(std::string_view raw, std::string_view q,
            static_cast<int>(static_cast<std::size_t>(query::k_score_coverage) *
                             q.size() / k.size());
   };
+  // A query of 1-2 bytes never earns the whole-words bonus.
+  const bool long_enough = q.size() > 2;
   if (k.starts_with(q))
-    return {coverage(query::k_score_prefix, k[q.size()] == ' '), Reason::prefix,
-            0};
+    return {coverage(query::k_score_prefix, long_enough && k[q.size()] == ' '),
+            Reason::prefix, 0};
   static std::vector<std::string_view> kt;
   tokens_of(k, kt);
   if (qt.size() <= kt.size()) {
     const bool whole = tokens_fit(qt, kt, true);
     if (whole || tokens_fit(qt, kt, false))
-      return {coverage(query::k_score_token, whole), Reason::token, 0};
+      return {coverage(query::k_score_token, long_enough && whole),
+              Reason::token, 0};
   }
   ReferenceScore best;
-  const int bound =
-      std::min(query::edit_bound(q.size()), query::edit_bound(k.size()));
-  if (bound > 0) {
-    const int d = bounded_distance(q, k, bound);
-    if (d <= bound)
+  // Word by word, each word within the smaller of its two bounds.
+  if (qt.size() == kt.size()) {
+    int d = 0;
+    for (std::size_t i = 0; i < qt.size() && d >= 0; ++i) {
+      const int bound = std::min(query::edit_bound(qt[i].size()),
+                                 query::edit_bound(kt[i].size()));
+      const int w = bounded_distance(qt[i], kt[i], bound);
+      d = w > bound ? -1 : d + w;
+    }
+    if (d > 0)
       best = {query::k_score_edit - query::k_score_per_edit * d, Reason::edit,
               d};
   }
@@ -288,15 +296,15 @@ reference_score(std::string_view raw, std::string_view q,
 FUZZ_NO_COVERAGE inline std::vector<ReferenceScore>
 reference_search(const Dataset &data, std::string_view raw) {
   const std::string q = query::normalise(raw);
-  std::vector<ReferenceScore> best(data.entries.size());
+  std::vector<ReferenceScore> best(place_count(data));
   if (q.empty())
     return best;
   std::vector<std::string_view> qt;
   tokens_of(q, qt);
   for (const Key &key : data.keys) {
     const ReferenceScore s = reference_score(raw, q, qt, key);
-    if (key.entry < best.size() && s.score > best[key.entry].score)
-      best[key.entry] = s;
+    if (key.place < best.size() && s.score > best[key.place].score)
+      best[key.place] = s;
   }
   return best;
 }
@@ -306,9 +314,16 @@ reference_search(const Dataset &data, std::string_view raw) {
 inline void check_query(const Dataset &data, const query::Searcher &searcher,
                         std::string_view query) {
   const std::string normalised = query::normalise(query);
-  const std::size_t n = data.entries.size();
+  const std::size_t n = place_count(data);
 
   std::vector<query::Match> any = query::lookup(data, query);
+  // Lookup reads a comma-inverted query in its natural order when the text
+  // as typed is no key; search scores the text as typed.
+  std::string looked_up_text = normalised;
+  if (!any.empty() && !has_key(data, normalised, any.front().place))
+    if (const auto natural = query::natural_order(query))
+      looked_up_text = query::normalise(*natural);
+  const bool inverted = looked_up_text != normalised;
   for (const auto from :
        {query::From::any, query::From::name, query::From::iso2,
         query::From::iso3, query::From::numeric, query::From::alias}) {
@@ -316,14 +331,19 @@ inline void check_query(const Dataset &data, const query::Searcher &searcher,
         from == query::From::any ? any : query::lookup(data, query, from);
     for (std::size_t i = 0; i < matches.size(); ++i) {
       const query::Match &m = matches[i];
-      FUZZ_CHECK(m.entry < n, query);
-      FUZZ_CHECK(i == 0 || matches[i - 1].entry < m.entry, query);
+      FUZZ_CHECK(m.place < n, query);
+      FUZZ_CHECK(i == 0 || matches[i - 1].place < m.place, query);
       FUZZ_CHECK(accepted(from, m.kind), query);
-      FUZZ_CHECK(has_key(data, normalised, m.entry), query);
-      // Narrowing the fields never finds an entry that any field misses.
-      FUZZ_CHECK(std::any_of(
-                     any.begin(), any.end(),
-                     [&](const query::Match &a) { return a.entry == m.entry; }),
+      FUZZ_CHECK(has_key(data, normalised, m.place) ||
+                     has_key(data, looked_up_text, m.place),
+                 query);
+      // Narrowing the fields never finds a place, by the text as typed,
+      // that any field misses.
+      FUZZ_CHECK(!has_key(data, normalised, m.place) ||
+                     std::any_of(any.begin(), any.end(),
+                                 [&](const query::Match &a) {
+                                   return a.place == m.place;
+                                 }),
                  query);
     }
   }
@@ -335,7 +355,7 @@ inline void check_query(const Dataset &data, const query::Searcher &searcher,
       searcher.search(query, query::Searcher::Scan::every_key);
   FUZZ_CHECK(every.size() == ranked.size(), query);
   for (std::size_t i = 0; i < every.size() && i < ranked.size(); ++i)
-    FUZZ_CHECK(every[i].entry == ranked[i].entry &&
+    FUZZ_CHECK(every[i].place == ranked[i].place &&
                    every[i].score == ranked[i].score &&
                    every[i].reason == ranked[i].reason &&
                    every[i].key.data() == ranked[i].key.data() &&
@@ -345,34 +365,34 @@ inline void check_query(const Dataset &data, const query::Searcher &searcher,
   std::vector<bool> seen(n, false);
   for (std::size_t i = 0; i < ranked.size(); ++i) {
     const query::Candidate &c = ranked[i];
-    FUZZ_CHECK(c.entry < n, query);
-    FUZZ_CHECK(!seen[c.entry], query);
-    seen[c.entry] = true;
+    FUZZ_CHECK(c.place < n, query);
+    FUZZ_CHECK(!seen[c.place], query);
+    seen[c.place] = true;
     if (i > 0) {
       const query::Candidate &p = ranked[i - 1];
-      FUZZ_CHECK(p.score > c.score || (p.score == c.score && p.entry < c.entry),
+      FUZZ_CHECK(p.score > c.score || (p.score == c.score && p.place < c.place),
                  query);
     }
-    // The key is one of this entry's keys, viewed in place.
+    // The key is one of this place's keys, viewed in place.
     bool own_key = false;
     for (const Key &key : keys_equal_to(data, c.key))
       own_key =
-          own_key || (key.entry == c.entry && key.key.data() == c.key.data());
+          own_key || (key.place == c.place && key.key.data() == c.key.data());
     FUZZ_CHECK(own_key, query);
     FUZZ_CHECK(c.distance >= 0, query);
     // The same best score as the reference, and the key that gives it. (Of
     // keys that tie, either may be named.)
-    const ReferenceScore &r = reference[c.entry];
+    const ReferenceScore &r = reference[c.place];
     FUZZ_CHECK(
         c.score == r.score && c.reason == r.reason && c.distance == r.distance,
-        std::string(query) + " | entry " + std::to_string(c.entry) + " key '" +
+        std::string(query) + " | place " + std::to_string(c.place) + " key '" +
             std::string(c.key) + "': score " + std::to_string(c.score) +
             ", reference " + std::to_string(r.score));
     bool key_scores = false;
     std::vector<std::string_view> qt;
     tokens_of(normalised, qt);
     for (const Key &k : keys_equal_to(data, c.key))
-      if (k.entry == c.entry)
+      if (k.place == c.place)
         key_scores = key_scores ||
                      reference_score(query, normalised, qt, k).score == c.score;
     FUZZ_CHECK(key_scores, query);
@@ -411,20 +431,21 @@ inline void check_query(const Dataset &data, const query::Searcher &searcher,
                        c.reason == Reason::alias;
     const bool looked_up =
         std::any_of(any.begin(), any.end(),
-                    [&](const query::Match &m) { return m.entry == c.entry; });
-    FUZZ_CHECK(exact == looked_up, query);
+                    [&](const query::Match &m) { return m.place == c.place; });
+    FUZZ_CHECK(inverted || exact == looked_up, query);
   }
-  for (const query::Match &m : any)
-    FUZZ_CHECK(m.entry < n && seen[m.entry], query);
-  // No entry that the reference scores is missing.
+  if (!inverted)
+    for (const query::Match &m : any)
+      FUZZ_CHECK(m.place < n && seen[m.place], query);
+  // No place that the reference scores is missing.
   for (std::size_t e = 0; e < n; ++e)
     FUZZ_CHECK(seen[e] == (reference[e].score >= 0),
-               std::string(query) + " | entry " + std::to_string(e) +
+               std::string(query) + " | place " + std::to_string(e) +
                    ": reference score " + std::to_string(reference[e].score));
 
   const std::optional<query::Candidate> best = query::confident(ranked);
   if (best) {
-    FUZZ_CHECK(best->entry == ranked.front().entry, query);
+    FUZZ_CHECK(best->place == ranked.front().place, query);
     FUZZ_CHECK(ranked.size() == 1 || ranked[1].score < best->score, query);
   } else if (!ranked.empty() &&
              (ranked.size() == 1 || ranked[1].score < ranked[0].score)) {
@@ -446,7 +467,7 @@ inline void check_query(const Dataset &data, const query::Searcher &searcher,
       expected.push_back(c);
   FUZZ_CHECK(suggested.size() == expected.size(), query);
   for (std::size_t i = 0; i < expected.size(); ++i)
-    FUZZ_CHECK(suggested[i].entry == expected[i].entry &&
+    FUZZ_CHECK(suggested[i].place == expected[i].place &&
                    suggested[i].score == expected[i].score,
                query);
 

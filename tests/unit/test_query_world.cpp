@@ -273,12 +273,11 @@ TEST_CASE("world match: replacing a real word is no typo") {
   CHECK(guess("prue").empty());
 }
 
-// Both fail on today's matcher with one counterexample, 'drc' -> 'dc' -> the
-// Washington office (a whole-word token of "washington dc"), reported to the
-// matcher's owner; may_fail keeps CI green until it is fixed.
+// These found one counterexample, 'drc' -> 'dc' -> the Washington office (a
+// whole-word token of "washington dc"); a query of 1-2 bytes now earns no
+// whole-words bonus, so it is never a guess.
 TEST_CASE("world match: no keyboard typo of a known name is guessed as "
-          "another place" *
-          doctest::may_fail()) {
+          "another place") {
   // Every name key, its first word of 3+ letters: every deletion and swap,
   // and every insertion and substitution of a neighbouring key.
   std::size_t checked = 0;
@@ -294,7 +293,7 @@ TEST_CASE("world match: no keyboard typo of a known name is guessed as "
 // run (iom_tests -tc='*every letter*' --no-skip).
 TEST_CASE("world match: no typo of a known name, with every letter, is "
           "guessed as another place" *
-          doctest::skip() * doctest::may_fail()) {
+          doctest::skip()) {
   std::size_t checked = 0;
   const std::vector<std::string> wrong = wrong_guesses(Letters::every, checked);
   CHECK(checked > 400000);
