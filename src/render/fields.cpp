@@ -558,6 +558,13 @@ Named place_name(const EntryRow &row, Lang lang) {
     if (!text.empty())
       return {text, column_source(fr ? row.world->name_fr_source
                                      : row.world->name_es_source)};
+    // Where OCHA has none, a sourced display name (data/world_aliases.toml,
+    // kind "name": Kosovo is Kosovo in all three languages).
+    const std::string_view code = fr ? "fr" : "es";
+    for (const WorldAlias &alias : row.data.world_aliases)
+      if (alias.kind == "name" && alias.lang == code &&
+          alias.iso3 == row.world->iso3)
+        return {alias.name, alias.source};
   }
   return {english, k_untranslated[static_cast<std::size_t>(lang)]};
 }

@@ -47,7 +47,7 @@ import tomllib
 import unicodedata
 
 LANGS = {"en", "fr", "es"}
-KINDS = {"short", "former", "exonym", "statistical"}
+KINDS = {"short", "former", "exonym", "statistical", "name"}
 # Issue 14: articles ignored the way "(the)" and a leading "the" are.
 PAREN_ARTICLES = ("the", "le", "la", "les", "l", "el", "los", "las",
                   "royaume des", "reino de los")
@@ -163,7 +163,9 @@ def check_redundant(aliases: dict, world: list[dict], iom: dict) -> list[str]:
     errs, seen = [], {}
     for a in aliases.get("alias", []):
         key = fold(a["name"], leading=False)
-        if key in own.get(a["iso3"], {}):
+        # A display name where OCHA's taxonomy has none (kind "name") may
+        # repeat the English one: that it is the same is the fact recorded.
+        if key in own.get(a["iso3"], {}) and a.get("kind") != "name":
             errs.append(f"[[alias]] {a['iso3']} '{a['name']}' repeats {own[a['iso3']][key]}")
         slot = (a["iso3"], a.get("lang"), key)
         if slot in seen:
