@@ -65,15 +65,17 @@ int run(Context &context, const Options &options) {
     status = k_exit_no_match;
     report_not_found(data, query, matches);
   }
-  const std::string machine_fields =
-      options.world ? "all" : render::directory_field_names();
+  // Built only for the machine formats: start-up is most of a lookup.
+  const auto machine_fields = [&] {
+    return options.world ? std::string("all") : render::directory_field_names();
+  };
   const Lang lang = resolve_lang(context.options);
   Style style = resolve_style(context.options);
   if (found.empty()) {
     // Machine formats still print their empty form (json: []).
     if (style.format != render::Format::table) {
       render::Rows rows = make_rows(
-          data, found, lang, resolve_fields(context.options, machine_fields));
+          data, found, lang, resolve_fields(context.options, machine_fields()));
       render::write(context.out().buffer(), rows, style.format, style.options);
       context.out().flush();
     }
@@ -86,7 +88,7 @@ int run(Context &context, const Options &options) {
     render::write_cards(context.out().buffer(), rows, style.options);
   } else {
     render::Rows rows = make_rows(
-        data, found, lang, resolve_fields(context.options, machine_fields));
+        data, found, lang, resolve_fields(context.options, machine_fields()));
     render::write(context.out().buffer(), rows, style.format, style.options);
   }
   context.out().flush();
