@@ -109,6 +109,7 @@ function __iom_fields
         'region_source' 'the source or reasoning for the region' \
         'type' 'office type code (see `iom types`)' \
         'type_name' 'office type name' \
+        'type_name_source' 'where the type name in the --lang language comes from, or that none was found' \
         'type_basis' 'how the office type is known: sourced, default or inferred' \
         'type_source' 'the source or reasoning for the type' \
         'city' 'city of the office, where a source gives it' \

@@ -25,8 +25,8 @@ struct Options {
 constexpr std::string_view k_card_names = "name,short_name,";
 constexpr std::string_view k_card_other_names[] = {
     "name_fr,name_fr_source,name_es,name_es_source,",
-    "name_en,name_es,name_es_source,",
-    "name_en,name_fr,name_fr_source,",
+    "name_en,name_fr_source,name_es,name_es_source,",
+    "name_en,name_fr,name_fr_source,name_es_source,",
 };
 constexpr std::string_view k_card_codes =
     "flag,kind,iso2,iso3,numeric,code_status,";
@@ -36,6 +36,12 @@ constexpr std::string_view k_card_world =
 constexpr std::string_view k_card_iom =
     "region_name,region,region_basis,region_source,type_name,type,type_basis,"
     "type_source,city,host_name,languages,aliases,sources,note";
+// In French or Spanish, where the type's name comes from (or that it is
+// English for want of a translation).
+constexpr std::string_view k_card_iom_translated =
+    "region_name,region,region_basis,region_source,type_name,type_name_source,"
+    "type,type_basis,type_source,city,host_name,languages,aliases,sources,"
+    "note";
 
 std::string card_fields(Lang lang, bool world) {
   std::string fields(k_card_names);
@@ -43,7 +49,7 @@ std::string card_fields(Lang lang, bool world) {
   fields += k_card_codes;
   if (world)
     fields += k_card_world;
-  fields += k_card_iom;
+  fields += lang == Lang::en ? k_card_iom : k_card_iom_translated;
   return fields;
 }
 

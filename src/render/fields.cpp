@@ -177,6 +177,15 @@ constexpr EntryField k_entry_fields[] = {
        set_named(c, type_name(type_of(r.data, *r.entry), r.lang));
        dim_unless_sourced(c, r.entry->type_basis);
      }},
+    {"type_name_source", "TYPE NAME SOURCE",
+     "where the type name in the --lang language comes from, or that none was "
+     "found",
+     "#meta+source+type", T::text, false, false,
+     [](const E &r, auto, Cell &c) {
+       if (r.entry && r.lang != Lang::en)
+         set(c, type_name(type_of(r.data, *r.entry), r.lang).source);
+     },
+     0, true},
     {"type_basis", "TYPE BASIS",
      "how the office type is known: sourced, default or inferred",
      "#org+type+basis", T::text, false, false,

@@ -63,7 +63,8 @@ TEST_CASE("the entry fields keep their order and names") {
     names += std::string(field.name) + " ";
   CHECK(names == "id name short_name kind iso2 iso3 numeric code_status flag "
                  "region region_name region_basis region_source type "
-                 "type_name type_basis type_source city host host_name "
+                 "type_name type_name_source type_basis type_source city host "
+                 "host_name "
                  "languages aliases sources note in_directory world_name "
                  "world_name_source formal_name name_en name_fr name_fr_source "
                  "name_es name_es_source independent m49_region "
