@@ -173,6 +173,8 @@ for lang in ("fr", "es"):
         CASES[f"lang-{lang}-offices-{fmt}"] = {"args": ["--lang", lang, "offices", "-f", fmt, "-F", "name,type_name,city"]}
         CASES[f"lang-{lang}-show-{fmt}"] = {"args": ["--lang", lang, "show", "germany", "ivory coast", "-f", fmt] + ([] if fmt == "table" else ["-F", "name,short_name,name_en,name_fr,name_fr_source,name_es,name_es_source,type_name"])}
     CASES[f"lang-{lang}-convert-csv"] = {"args": ["--lang", lang, "convert", "--to", "name,type_name", "--keep", "-f", "csv"], "stdin": "Allemagne\nAlemania\nRoyaume-Uni\nEspaña\nMaroc\nSuisse\nEl Salvador\nGlobal Office in Brussels\n".encode()}
+    for fmt in ("tsv", "jsonl"):
+        CASES[f"lang-{lang}-convert-{fmt}"] = {"args": ["--lang", lang, "convert", "--to", "name,short_name,type_name", "-f", fmt], "stdin": "Allemagne\nAlemania\nCôte d'Ivoire\nGlobal Office in Brussels\nKosovo\n".encode()}
 CASES["lang-es-types-table"] = {"args": ["--lang", "es", "types", "-f", "table", "-F", "code,name,name_es_source"]}
 CASES["lang-env"] = {"args": ["countries", "-n", "2", "-f", "tsv", "-F", "name"], "env": "IOM_LANG=es"}
 CASES["lang-env-bad"] = {"args": ["countries", "-n", "2"], "env": "IOM_LANG=de"}
