@@ -79,7 +79,8 @@ Ids ids_of(const std::vector<Candidate> &ranked) {
   return out;
 }
 
-std::string_view id_of(EntryIndex entry) { return data().entries[entry].id; }
+// Bounds-checked: a place outside the directory reads as "world:ISO2".
+std::string id_of(PlaceIndex place) { return id_of_place(place); }
 
 // The space-separated words of a normalised key.
 std::vector<std::string_view> words(std::string_view key) {
