@@ -248,6 +248,10 @@ int emit_entries(Context &context, std::vector<PlaceIndex> entries,
   const Lang lang = resolve_lang(context.options);
   if (!list.sort.empty())
     sort_entries(data, entries, list.sort, lang);
+  else if (lang != Lang::en)
+    // The dataset's order is alphabetical in English; a French or Spanish
+    // list is alphabetical in its own names.
+    sort_entries(data, entries, "name", lang);
   if (limit && entries.size() > *limit)
     entries.resize(*limit);
   if (list.count) {
