@@ -21,6 +21,7 @@ import tomllib
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "data"))
+from auto_fuzziness import words_within_auto  # noqa: E402
 from check_aliases import fold  # noqa: E402
 
 LANGS = ("en", "fr", "es")
@@ -48,23 +49,9 @@ def load(name):
         return tomllib.load(f)
 
 
-def edits(a, b):
-    """Damerau-Levenshtein (optimal string alignment)."""
-    d = [[i + j if i * j == 0 else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
-    for i in range(1, len(a) + 1):
-        for j in range(1, len(b) + 1):
-            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
-    return d[len(a)][len(b)]
-
-
 def within_auto(typo, meant):
     words, meant_words = fold(typo, False).split(), fold(meant, False).split()
-    budget = lambda w: 0 if len(w) <= 2 else 1 if len(w) <= 5 else 2  # noqa: E731
-    return len(words) == len(meant_words) and all(
-        0 < edits(w, m) <= min(budget(w), budget(m)) or w == m for w, m in zip(words, meant_words)
-    ) and words != meant_words
+    return words_within_auto(words, meant_words) and words != meant_words
 
 
 def counts():

@@ -13,10 +13,14 @@ in the messages come from `iom countries --world -f json -F all`.
 usage: test_outside_directory.py IOM SOURCE_DIR
 """
 import json
+import pathlib
 import subprocess
 import sys
 
-from consumer_lib import check, failures, iom, run
+from consumer_lib import check, failures, iom, run, src
+
+sys.path.insert(0, str(pathlib.Path(src) / "tests" / "data"))
+from auto_fuzziness import words_within_auto  # noqa: E402
 
 # (query, expected iso2): every row with in_directory = no at least once.
 OUTSIDE = [
@@ -131,21 +135,6 @@ def convert(query, *args):
     return iom_run(["convert", *args], (query + "\n").encode())
 
 
-def edits(a, b):
-    """Damerau-Levenshtein (optimal string alignment): a transposition is one edit."""
-    d = [[i + j if i * j == 0 else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
-    for i in range(1, len(a) + 1):
-        for j in range(1, len(b) + 1):
-            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
-    return d[len(a)][len(b)]
-
-
-def auto_budget(word):
-    return 0 if len(word) <= 2 else 1 if len(word) <= 5 else 2
-
-
 world = json.loads(run("countries", "--world", "-f", "json", "-F", "all"))
 rows = {row["iso2"]: row for row in world}
 outside = {iso2 for iso2, row in rows.items() if row["in_directory"] == "no"}
@@ -236,9 +225,7 @@ for typo, meant, iso2 in TYPOS:
     if iso2 not in outside:
         failures.append(f"list error: typo {typo!r} expects {iso2}, which is not a row outside the directory")
         continue
-    words, meant_words = typo.lower().split(), meant.lower().split()
-    within = len(words) == len(meant_words) and all(
-        edits(w, m) <= min(auto_budget(w), auto_budget(m)) for w, m in zip(words, meant_words))
+    within = words_within_auto(typo.lower().split(), meant.lower().split())
     check(within and typo != meant, f"list error: {typo!r} is not within AUTO of {meant!r}")
     code, out, err = convert(typo, "--world", "--to", "iso2")
     check(code == 1 and out == "\n", f"list error: {typo!r} is itself a name ({out.strip()})")
