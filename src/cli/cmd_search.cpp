@@ -22,18 +22,13 @@ struct Options {
   bool world = false;
 };
 
-bool exact_reason(query::Reason reason) {
-  return reason == query::Reason::exact || reason == query::Reason::alias ||
-         reason == query::Reason::code;
-}
-
 // Without --world, the candidates outside the directory leave the list; the
 // ones that ranked above every directory candidate are named on stderr. A
 // query that names such a place exactly lists nothing else. Returns false
 // in that case.
 bool keep_directory(const Dataset &data, std::string_view text,
                     std::vector<query::Candidate> &ranked) {
-  if (!ranked.empty() && exact_reason(ranked.front().reason)) {
+  if (!ranked.empty() && query::is_exact(ranked.front().reason)) {
     const Place top = place_at(data, ranked.front().place);
     if (!top.entry) {
       util::print_error(outside_message(data, text, *top.world) +

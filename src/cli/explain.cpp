@@ -116,10 +116,17 @@ const Confusable *find_confusable(const Dataset &data, std::string_view query,
   const Place place = place_at(data, answer);
   if (!place.world || data.confusables.empty())
     return nullptr;
-  const std::string q = query::normalise(query);
-  for (const Confusable &c : data.confusables)
-    if (c.iso3 == place.world->iso3 && query::normalise(c.name) == q)
+  // Normalised only when the answer is a confusable name's country: convert
+  // asks this for every distinct line it answers.
+  std::string q;
+  for (const Confusable &c : data.confusables) {
+    if (c.iso3 != place.world->iso3)
+      continue;
+    if (q.empty())
+      q = query::normalise(query);
+    if (query::normalise(c.name) == q)
       return &c;
+  }
   return nullptr;
 }
 

@@ -907,10 +907,6 @@ World load_world_text(std::string_view text, std::string_view display_name) {
   return world;
 }
 
-} // namespace iom::dataset
-
-namespace iom::dataset {
-
 WorldNames load_world_names_text(std::string_view text,
                                  std::string_view display_name,
                                  std::span<const WorldRow> world) {

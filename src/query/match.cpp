@@ -626,16 +626,8 @@ std::optional<Candidate> confident(const std::vector<Candidate> &ranked) {
   const int second = ranked.size() > 1 ? ranked[1].score : -1;
   if (second == top.score)
     return std::nullopt;
-  switch (top.reason) {
-  case Reason::exact:
-  case Reason::alias:
-  case Reason::code:
+  if (is_exact(top.reason))
     return top;
-  case Reason::prefix:
-  case Reason::token:
-  case Reason::edit:
-    break;
-  }
   // A guess: the only candidate that could be one, and clearly ahead of
   // every other.
   if (!substantial(top) || top.score - second < k_confident_gap)

@@ -47,6 +47,12 @@ enum class Reason : std::uint8_t { exact, alias, code, prefix, token, edit };
 
 std::string_view to_string(Reason reason);
 
+// An exact, alias or code match: what lookup finds too, never a guess.
+constexpr bool is_exact(Reason reason) {
+  return reason == Reason::exact || reason == Reason::alias ||
+         reason == Reason::code;
+}
+
 // One place's best key for a query. `key` views data.keys, so it lives as
 // long as the dataset. `distance` is the edit distance for Reason::edit, else
 // 0.

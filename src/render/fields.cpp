@@ -67,7 +67,7 @@ std::string_view short_name(const E &r) {
     return r.entry ? r.entry->short_name : r.world->name;
   const Named named = place_name(r, r.lang);
   // Untranslated: the English short name stands.
-  if (named.source == k_untranslated[static_cast<std::size_t>(r.lang)])
+  if (!named.translated)
     return r.entry ? r.entry->short_name : r.world->name;
   return without_article(named.text);
 }
@@ -575,7 +575,7 @@ Named place_name(const EntryRow &row, Lang lang) {
           alias.iso3 == row.world->iso3)
         return {alias.name, alias.source};
   }
-  return {english, k_untranslated[static_cast<std::size_t>(lang)]};
+  return {english, k_untranslated[static_cast<std::size_t>(lang)], false};
 }
 
 Named type_name(const OfficeType &type, Lang lang) {
@@ -585,7 +585,7 @@ Named type_name(const OfficeType &type, Lang lang) {
   const std::string_view text = fr ? type.name_fr : type.name_es;
   if (!text.empty())
     return {text, fr ? type.name_fr_source : type.name_es_source};
-  return {type.name, k_untranslated[static_cast<std::size_t>(lang)]};
+  return {type.name, k_untranslated[static_cast<std::size_t>(lang)], false};
 }
 
 std::string flag_of(std::string_view iso2) {

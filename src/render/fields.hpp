@@ -169,6 +169,7 @@ Rows make_rows(const Dataset &data, std::span<const PlaceIndex> places,
 struct Named {
   std::string_view text;
   std::string_view source;
+  bool translated = true; // false: the English name, for want of one
 };
 Named place_name(const EntryRow &row, Lang lang);
 Named type_name(const OfficeType &type, Lang lang);
