@@ -119,6 +119,9 @@ void add_global_options(CLI::App &app, Context &context) {
               k_lang_list)
       ->type_name("LANG");
   app.add_flag("--bom", o.bom, "Start CSV output with a UTF-8 byte order mark");
+  app.add_flag("--hxl", o.hxl,
+               "Add a HXL hashtag row under the header (tsv, csv; see the "
+               "HASHTAG column of 'iom fields -F all')");
   app.add_option("-d,--delimiter", o.delimiter, "CSV field delimiter")
       ->type_name("CHAR");
 }

@@ -18,6 +18,7 @@ struct GlobalOptions {
   bool no_header = false; // -H
   std::string color = "auto";
   bool bom = false;
+  bool hxl = false;      // --hxl: a HXL hashtag row (tsv, csv)
   std::string delimiter; // -d; empty = "," (csv only)
   std::string lang;      // --lang; empty = $IOM_LANG, else en
 };

@@ -87,6 +87,11 @@ Style resolve_style(const GlobalOptions &options) {
     throw Error("--delimiter must be one ASCII character other than '\"', "
                 "CR or LF");
   style.options.delimiter = delimiter[0];
+  style.options.hxl = options.hxl;
+  if (options.hxl && style.format != render::Format::tsv &&
+      style.format != render::Format::csv)
+    throw Error("--hxl adds a hashtag row to tsv and csv output only; add -f "
+                "csv or -f tsv");
   return style;
 }
 

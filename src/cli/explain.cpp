@@ -111,6 +111,62 @@ std::string not_found_message(const Dataset &data, std::string_view query,
   return message;
 }
 
+namespace {
+
+std::string_view from_words(query::From from) {
+  switch (from) {
+  case query::From::name:
+    return "a name";
+  case query::From::iso2:
+    return "an alpha-2 code";
+  case query::From::iso3:
+    return "an alpha-3 code";
+  case query::From::numeric:
+    return "a numeric code";
+  case query::From::alias:
+    return "an alias";
+  case query::From::any:
+    break;
+  }
+  return "a key";
+}
+
+std::string_view kind_words(KeyKind kind) {
+  switch (kind) {
+  case KeyKind::name:
+  case KeyKind::short_name:
+  case KeyKind::id:
+    return "a name of";
+  case KeyKind::alias:
+    return "an alias of";
+  case KeyKind::iso2:
+    return "the alpha-2 code of";
+  case KeyKind::iso3:
+    return "the alpha-3 code of";
+  case KeyKind::numeric:
+    return "the numeric code of";
+  }
+  return "a key of";
+}
+
+} // namespace
+
+std::optional<std::string> wrong_kind_message(const Dataset &data,
+                                              std::string_view query,
+                                              query::From from) {
+  if (from == query::From::any)
+    return std::nullopt;
+  const std::vector<query::Match> matches = query::lookup(data, query);
+  if (matches.empty())
+    return std::nullopt;
+  for (const query::Match &m : matches)
+    if (m.place != matches.front().place)
+      return std::nullopt; // ambiguous as any key: let the caller say so
+  return quoted(query) + " is not " + std::string(from_words(from)) +
+         "; it is " + std::string(kind_words(matches.front().kind)) + " " +
+         describe(data, matches.front().place);
+}
+
 const Confusable *find_confusable(const Dataset &data, std::string_view query,
                                   PlaceIndex answer) {
   const Place place = place_at(data, answer);

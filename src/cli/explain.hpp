@@ -32,6 +32,14 @@ std::string not_found_message(const Dataset &data, std::string_view query,
                               std::string_view prefix = {},
                               const query::Searcher *searcher = nullptr);
 
+// For a query that --from FROM kept from matching, but that is another
+// kind of key of exactly one place: "'KEN' is not an alpha-2 code; it is
+// the alpha-3 code of Kenya (KE)". nullopt otherwise (then a typo is more
+// likely, and not_found_message's did-you-mean is the better help).
+std::optional<std::string> wrong_kind_message(const Dataset &data,
+                                              std::string_view query,
+                                              query::From from);
+
 // Prints not_found_message to stderr.
 void report_not_found(const Dataset &data, std::string_view query,
                       const std::vector<query::Match> &matches,

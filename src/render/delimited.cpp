@@ -127,13 +127,20 @@ void append_csv_field(std::string &out, std::string_view field,
 
 void write_tsv_header(std::string &out, const std::vector<Column> &columns,
                       const Options &options) {
-  for (std::size_t c = 0; c < columns.size(); ++c) {
-    if (c > 0) {
-      out += '\t';
+  // The names, then (--hxl) the hashtags: HXL's row goes under the header,
+  // or first when -H leaves the header out.
+  for (bool hashtags : {false, true}) {
+    if (hashtags ? !options.hxl : !options.header)
+      continue;
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      if (c > 0) {
+        out += '\t';
+      }
+      append_tsv_value(out, hashtags ? columns[c].hashtag : columns[c].name,
+                       options);
     }
-    append_tsv_value(out, columns[c].name, options);
+    out += '\n';
   }
-  out += '\n';
 }
 
 void write_tsv_row(std::string &out, const std::vector<Cell> &row,
@@ -149,13 +156,18 @@ void write_tsv_row(std::string &out, const std::vector<Cell> &row,
 
 void write_csv_header(std::string &out, const std::vector<Column> &columns,
                       const Options &options) {
-  for (std::size_t c = 0; c < columns.size(); ++c) {
-    if (c > 0) {
-      out += options.delimiter;
+  for (bool hashtags : {false, true}) {
+    if (hashtags ? !options.hxl : !options.header)
+      continue;
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      if (c > 0) {
+        out += options.delimiter;
+      }
+      append_csv_value(out, hashtags ? columns[c].hashtag : columns[c].name,
+                       options);
     }
-    append_csv_value(out, columns[c].name, options);
+    out += k_crlf;
   }
-  out += k_crlf;
 }
 
 void write_csv_row(std::string &out, const std::vector<Cell> &row,

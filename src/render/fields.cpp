@@ -108,12 +108,12 @@ constexpr EntryField k_entry_fields[] = {
     {"kind", "KIND", "country, territory or office", "#meta+kind", T::text,
      false, false, IOM_ENTRY(to_string(e.kind))},
     {"iso2", "ISO2", "ISO 3166-1 alpha-2 code (user-assigned for Kosovo)",
-     "#country+code+iso2", T::text, false, false, IOM_EITHER(iso2, iso2)},
+     "#country+code+v_iso2", T::text, false, false, IOM_EITHER(iso2, iso2)},
     {"iso3", "ISO3", "ISO 3166-1 alpha-3 code (user-assigned for Kosovo)",
-     "#country+code+iso3", T::text, false, false, IOM_EITHER(iso3, iso3)},
+     "#country+code+v_iso3", T::text, false, false, IOM_EITHER(iso3, iso3)},
     // A number to sort by, but a code to print: "004" stays a JSON string.
     {"numeric", "NUMERIC", "ISO 3166-1 numeric code, three digits",
-     "#country+code+numeric", T::number, false, false,
+     "#country+code+num+v_m49", T::number, false, false,
      IOM_EITHER(numeric, numeric)},
     {"code_status", "CODES", "iso, user-assigned or none",
      "#country+code+status", T::text, false, false,
@@ -132,7 +132,7 @@ constexpr EntryField k_entry_fields[] = {
        else if (r.entry->kind != Kind::office)
          c.text = flag_of(r.entry->iso2);
      }},
-    {"region", "REGION", "region code (see `iom regions`)", "#region+code",
+    {"region", "REGION", "region code (see `iom regions`)", "#region+code+v_iom",
      T::text, false, false,
      [](const E &r, auto, Cell &c) {
        if (!r.entry)
@@ -141,7 +141,7 @@ constexpr EntryField k_entry_fields[] = {
        set(c, region ? region->code : std::string_view());
        dim_unless_sourced(c, r.entry->region_basis);
      }},
-    {"region_name", "REGION NAME", "region name", "#region+name", T::text,
+    {"region_name", "REGION NAME", "region name", "#region+name+v_iom", T::text,
      false, false,
      [](const E &r, auto, Cell &c) {
        if (!r.entry)
@@ -200,7 +200,7 @@ constexpr EntryField k_entry_fields[] = {
     {"city", "CITY", "city of the office, where a source gives it", "#loc+name",
      T::text, false, false, IOM_ENTRY(e.city)},
     {"host", "HOST", "ISO alpha-2 of the host country",
-     "#country+code+iso2+host", T::text, false, false,
+     "#country+code+v_iso2+host", T::text, false, false,
      IOM_ENTRY(e.kind == Kind::office ? e.host : e.iso2)},
     {"host_name", "HOST NAME", "name of the host country", "#country+name+host",
      T::text, false, false,
@@ -311,9 +311,9 @@ std::string_view office_name(const Dataset &data, const Region &region) {
 }
 
 constexpr Field<RegionRow> k_region_fields[] = {
-    {"code", "CODE", "region code", "#region+code", T::text, false, false,
+    {"code", "CODE", "region code", "#region+code+v_iom", T::text, false, false,
      [](const R &r, auto, Cell &c) { set(c, r.region.code); }},
-    {"name", "NAME", "region name", "#region+name", T::text, false, false,
+    {"name", "NAME", "region name", "#region+name+v_iom", T::text, false, false,
      [](const R &r, auto, Cell &c) { set(c, r.region.name); }},
     {"countries", "COUNTRIES", "countries and territories in the region",
      "#indicator+num+countries", T::number, false, true,
@@ -384,7 +384,7 @@ constexpr Field<StatsRow> k_stats_region = {
     "region",
     "REGION",
     "region code; empty for no region and for the totals",
-    "#region+code",
+    "#region+code+v_iom",
     T::text,
     false,
     false,

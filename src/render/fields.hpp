@@ -9,6 +9,10 @@
 // #region, #org, #loc, #indicator, #meta) refined by attributes. Where no
 // standard attribute fits, the attribute is our own, lowercase, and says what
 // it adds (+short, +host, +basis, +kind); no base hashtag is invented.
+// Codes carry the vocabulary attribute that OCHA's countries and territories
+// taxonomy uses in its own hashtag row (+v_iso2, +v_iso3, +num+v_m49), so a
+// HXL tool joins iom's output with OCHA's data; IOM's region codes are
+// +v_iom. `--hxl` writes them as a row under the tsv or csv header.
 
 #include "model.hpp"
 #include "render/rows.hpp"
@@ -94,7 +98,8 @@ make_columns(const std::vector<const Field<Row> *> &fields) {
   columns.reserve(fields.size());
   for (const Field<Row> *field : fields)
     columns.push_back({std::string(field->name), std::string(field->header),
-                       field->is_list, field->is_count});
+                       field->is_list, field->is_count,
+                       std::string(field->hashtag)});
   return columns;
 }
 

@@ -26,6 +26,7 @@ struct Column {
   std::string header; // human header: table and md header line
   bool is_list = false;
   bool is_number = false; // JSON writes it unquoted (must be digits)
+  std::string hashtag;    // HXL hashtag (--hxl), from the field table
 };
 
 struct Rows {
@@ -42,6 +43,7 @@ struct Options {
   int width = 0;         // terminal columns; 0 = never truncate
   bool bom = false;      // CSV: UTF-8 byte order mark
   char delimiter = ',';  // CSV delimiter
+  bool hxl = false;      // tsv, csv: a HXL hashtag row under the header
 };
 
 // The cell of row at column, or an empty cell when the row is short, so a

@@ -19,13 +19,13 @@ RowStream::RowStream(std::string &out, const std::vector<Column> &columns,
     : m_out(out), m_columns(columns), m_format(format), m_options(options) {
   switch (m_format) {
   case Format::tsv:
-    if (m_options.header)
+    if (m_options.header || m_options.hxl)
       write_tsv_header(m_out, m_columns, m_options);
     break;
   case Format::csv:
     if (m_options.bom)
       m_out += k_bom;
-    if (m_options.header)
+    if (m_options.header || m_options.hxl)
       write_csv_header(m_out, m_columns, m_options);
     break;
   case Format::json:

@@ -1,5 +1,7 @@
 #include "util/utf8.hpp"
 
+#include <cstring>
+
 #include <algorithm>
 #include <iterator>
 
@@ -157,6 +159,49 @@ bool valid_utf8(std::string_view s) {
     i += cp.length;
   }
   return true;
+}
+
+std::size_t first_invalid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (i + 8 <= s.size()) {
+      std::uint64_t word;
+      std::memcpy(&word, s.data() + i, 8);
+      if ((word & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    const CodePoint cp = decode_utf8(s, i);
+    if (!cp.valid)
+      return i;
+    i += cp.length;
+  }
+  return std::string_view::npos;
+}
+
+std::size_t incomplete_utf8_tail(std::string_view s) {
+  // Look back over at most three bytes for the lead byte of the last
+  // sequence; it is incomplete when it needs more bytes than follow it and
+  // what follows is a valid prefix (decode_utf8 stops at the end of s).
+  const std::size_t n = s.size();
+  for (std::size_t back = 1; back <= 3 && back <= n; ++back) {
+    const auto byte = static_cast<unsigned char>(s[n - back]);
+    if ((byte & 0xc0) == 0x80)
+      continue; // a continuation byte: the lead is further back
+    if (byte < 0xc2 || byte > 0xf4)
+      return 0;
+    const std::size_t need = byte < 0xe0 ? 2 : byte < 0xf0 ? 3 : 4;
+    if (need <= back)
+      return 0;
+    const CodePoint cp = decode_utf8(s, n - back);
+    return cp.length == back ? back : 0;
+  }
+  return 0;
 }
 
 void append_utf8(std::string &out, char32_t cp) {

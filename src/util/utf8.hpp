@@ -27,6 +27,16 @@ CodePoint decode_utf8(std::string_view s, std::size_t pos);
 
 bool valid_utf8(std::string_view s);
 
+// The offset of the first byte of s that starts no valid UTF-8 sequence, or
+// std::string_view::npos. ASCII runs are skipped eight bytes at a time: this
+// checks every byte of batch input.
+std::size_t first_invalid_utf8(std::string_view s);
+
+// How many of s's last bytes (0-3) are the start of a sequence that s ends
+// before completing, and that more bytes could still complete: a reader
+// that splits input into reads carries them over to the next one.
+std::size_t incomplete_utf8_tail(std::string_view s);
+
 // Appends the UTF-8 encoding of cp, which must be a Unicode scalar value.
 void append_utf8(std::string &out, char32_t cp);
 
