@@ -7,19 +7,19 @@ _iom_commands='show countries offices search convert regions types stats fields 
 # The options of COMMAND (none: before the command), global ones included.
 _iom_options() {
     case $1 in
-        show) echo '-h --help --world --data -f --format -F --fields -H --no-header --color --lang --bom -d --delimiter -V --version' ;;
-        countries) echo '-h --help -r --region -t --type -l --site-lang --kind --host --basis -m --match -s --sort -n --limit -c --count --world --data -f --format -F --fields -H --no-header --color --lang --bom -d --delimiter -V --version' ;;
-        offices) echo '-h --help -r --region -t --type -l --site-lang --kind --host --basis -m --match -s --sort -n --limit -c --count --data -f --format -F --fields -H --no-header --color --lang --bom -d --delimiter -V --version' ;;
-        search) echo '-h --help -n --limit -s --sort --world --data -f --format -F --fields -H --no-header --color --lang --bom -d --delimiter -V --version' ;;
-        convert) echo '-h --help --to --from --fuzzy --keep --world --data -f --format -F --fields -H --no-header --color --lang --bom -d --delimiter -V --version' ;;
-        regions) echo '-h --help -s --sort --data -f --format -F --fields -H --no-header --color --lang --bom -d --delimiter -V --version' ;;
-        types) echo '-h --help -s --sort --data -f --format -F --fields -H --no-header --color --lang --bom -d --delimiter -V --version' ;;
-        stats) echo '-h --help -s --sort --data -f --format -F --fields -H --no-header --color --lang --bom -d --delimiter -V --version' ;;
-        fields) echo '-h --help -s --sort --data -f --format -F --fields -H --no-header --color --lang --bom -d --delimiter -V --version' ;;
-        validate) echo '-h --help --data -f --format -F --fields -H --no-header --color --lang --bom -d --delimiter -V --version' ;;
-        completions) echo '-h --help --data -f --format -F --fields -H --no-header --color --lang --bom -d --delimiter -V --version' ;;
-        man) echo '-h --help --data -f --format -F --fields -H --no-header --color --lang --bom -d --delimiter -V --version' ;;
-        *) echo '-h --help --data -f --format -F --fields -H --no-header --color --lang --bom -d --delimiter -V --version' ;;
+        show) echo '-h --help --world --data -f --format -F --fields -H --no-header --color --lang --bom --hxl -d --delimiter -V --version' ;;
+        countries) echo '-h --help -r --region -t --type -l --site-lang --kind --host --basis -m --match -s --sort -n --limit -c --count --world --data -f --format -F --fields -H --no-header --color --lang --bom --hxl -d --delimiter -V --version' ;;
+        offices) echo '-h --help -r --region -t --type -l --site-lang --kind --host --basis -m --match -s --sort -n --limit -c --count --data -f --format -F --fields -H --no-header --color --lang --bom --hxl -d --delimiter -V --version' ;;
+        search) echo '-h --help -n --limit -s --sort --world --data -f --format -F --fields -H --no-header --color --lang --bom --hxl -d --delimiter -V --version' ;;
+        convert) echo '-h --help --to --from --fuzzy --keep --world --column --encoding --verbose --data -f --format -F --fields -H --no-header --color --lang --bom --hxl -d --delimiter -V --version' ;;
+        regions) echo '-h --help -s --sort --data -f --format -F --fields -H --no-header --color --lang --bom --hxl -d --delimiter -V --version' ;;
+        types) echo '-h --help -s --sort --data -f --format -F --fields -H --no-header --color --lang --bom --hxl -d --delimiter -V --version' ;;
+        stats) echo '-h --help -s --sort --data -f --format -F --fields -H --no-header --color --lang --bom --hxl -d --delimiter -V --version' ;;
+        fields) echo '-h --help -s --sort --data -f --format -F --fields -H --no-header --color --lang --bom --hxl -d --delimiter -V --version' ;;
+        validate) echo '-h --help --data -f --format -F --fields -H --no-header --color --lang --bom --hxl -d --delimiter -V --version' ;;
+        completions) echo '-h --help --data -f --format -F --fields -H --no-header --color --lang --bom --hxl -d --delimiter -V --version' ;;
+        man) echo '-h --help --data -f --format -F --fields -H --no-header --color --lang --bom --hxl -d --delimiter -V --version' ;;
+        *) echo '-h --help --data -f --format -F --fields -H --no-header --color --lang --bom --hxl -d --delimiter -V --version' ;;
     esac
 }
 
@@ -29,12 +29,13 @@ _iom_value_rule() {
     case $1:$2 in
         countries:-r | countries:--region | offices:-r | offices:--region) echo 'dataset , regions' ;;
         countries:-t | countries:--type | offices:-t | offices:--type) echo 'dataset , types' ;;
-        countries:-l | countries:--site-lang | countries:--host | countries:-m | countries:--match | countries:-n | countries:--limit | offices:-l | offices:--site-lang | offices:--host | offices:-m | offices:--match | offices:-n | offices:--limit | search:-n | search:--limit) echo 'none .' ;;
+        countries:-l | countries:--site-lang | countries:--host | countries:-m | countries:--match | countries:-n | countries:--limit | offices:-l | offices:--site-lang | offices:--host | offices:-m | offices:--match | offices:-n | offices:--limit | search:-n | search:--limit | convert:--column) echo 'none .' ;;
         countries:--kind | offices:--kind) echo 'words . country territory office' ;;
         countries:--basis | offices:--basis) echo 'words . sourced default inferred' ;;
         countries:-s | countries:--sort | offices:-s | offices:--sort | search:-s | search:--sort | regions:-s | regions:--sort | types:-s | types:--sort | stats:-s | stats:--sort | fields:-s | fields:--sort) echo 'words -, id name short_name kind iso2 iso3 numeric code_status flag region region_name region_basis region_source type type_name type_name_source type_basis type_source city host host_name languages aliases sources note in_directory world_name world_name_source formal_name name_en name_fr name_fr_source name_es name_es_source independent m49_region m49_region_name m49_subregion m49_subregion_name m49_intermediate m49_intermediate_name' ;;
         convert:--to) echo 'words , id name short_name kind iso2 iso3 numeric code_status flag region region_name region_basis region_source type type_name type_name_source type_basis type_source city host host_name languages aliases sources note in_directory world_name world_name_source formal_name name_en name_fr name_fr_source name_es name_es_source independent m49_region m49_region_name m49_subregion m49_subregion_name m49_intermediate m49_intermediate_name' ;;
         convert:--from) echo 'words . any name iso2 iso3 numeric alias' ;;
+        convert:--encoding) echo 'words . utf8 cp1252 latin1' ;;
         *:--data) echo 'files .' ;;
         *:-f | *:--format) echo 'words . table tsv csv json jsonl md' ;;
         *:-F | *:--fields) echo 'words , id name short_name kind iso2 iso3 numeric code_status flag region region_name region_basis region_source type type_name type_name_source type_basis type_source city host host_name languages aliases sources note in_directory world_name world_name_source formal_name name_en name_fr name_fr_source name_es name_es_source independent m49_region m49_region_name m49_subregion m49_subregion_name m49_intermediate m49_intermediate_name' ;;

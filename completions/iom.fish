@@ -88,7 +88,7 @@ end
 
 # Whether OPTION takes a value, so that __iom_parse skips it.
 function __iom_takes_value
-    contains -- $argv[1] --data -f --format -F --fields --color --lang -d --delimiter -r --region -t --type -l --site-lang --kind --host --basis -m --match -s --sort -n --limit --to --from
+    contains -- $argv[1] --data -f --format -F --fields --color --lang -d --delimiter -r --region -t --type -l --site-lang --kind --host --basis -m --match -s --sort -n --limit --to --from --column --encoding
 end
 
 # The fields that --fields, --sort and --to take, with their descriptions.
@@ -161,6 +161,7 @@ complete -c iom -s H -l no-header -d 'Omit the header line (table, tsv, csv, md)
 complete -c iom -l color -x -a 'auto always never' -d 'Colour (auto honours NO_COLOR and TERM=dumb)'
 complete -c iom -l lang -x -a 'en fr es' -d 'Language of the names: English, French or Spanish (also $IOM_LANG; default en)'
 complete -c iom -l bom -d 'Start CSV output with a UTF-8 byte order mark'
+complete -c iom -l hxl -d 'Add a HXL hashtag row under the header (tsv, csv; see the HASHTAG column of \'iom fields -F all\')'
 complete -c iom -s d -l delimiter -x -d 'CSV field delimiter'
 complete -c iom -s V -l version -d 'Show the program version, the data version and the counts'
 
@@ -199,6 +200,9 @@ complete -c iom -n '__iom_using convert' -l from -x -a 'any name iso2 iso3 numer
 complete -c iom -n '__iom_using convert' -l fuzzy -d 'Accept a guess when it is the only candidate in the whole world; each guess is reported on stderr'
 complete -c iom -n '__iom_using convert' -l keep -d 'Keep the input as the first column'
 complete -c iom -n '__iom_using convert' -l world -d 'Include the countries and territories outside IOM\'s directory (their IOM fields stay empty)'
+complete -c iom -n '__iom_using convert' -l column -x -d 'Enrich a CSV or TSV table: append the --to fields to each row, matching the value in this column (a header name, a 1-based number, or a HXL hashtag such as #country+name)'
+complete -c iom -n '__iom_using convert' -l encoding -x -a 'utf8 cp1252 latin1' -d 'Encoding of the input (default utf8); the output is always UTF-8'
+complete -c iom -n '__iom_using convert' -l verbose -d 'Tell every unmatched or guessed line on stderr, instead of a summary of the distinct values'
 complete -c iom -n '__iom_using convert' -a '(__iom_values . (__iom_dataset queries))'
 
 complete -c iom -n '__iom_using regions' -s s -l sort -x -a '(__iom_values -, (__iom_fields))' -d 'Sort by FIELD[,FIELD]; a leading - sorts descending'

@@ -122,7 +122,9 @@ void add_global_options(CLI::App &app, Context &context) {
   app.add_flag("--hxl", o.hxl,
                "Add a HXL hashtag row under the header (tsv, csv; see the "
                "HASHTAG column of 'iom fields -F all')");
-  app.add_option("-d,--delimiter", o.delimiter, "CSV field delimiter")
+  app.add_option("-d,--delimiter", o.delimiter,
+                 "CSV field delimiter; for convert --column, the table's "
+                 "(default: found from its header)")
       ->type_name("CHAR");
 }
 

@@ -166,8 +166,7 @@ public:
                                      : render::Format::csv),
         m_fuzzy(options.fuzzy), m_keep(options.keep), m_world(options.world),
         m_verbose(options.verbose), m_lang(resolve_lang(global)),
-        m_columns(record_columns(m_fields, m_keep)),
-        m_row(m_columns.size()) {
+        m_columns(record_columns(m_fields, m_keep)), m_row(m_columns.size()) {
     if (mode == Mode::lines)
       m_stream.emplace(out.buffer(), m_columns, m_format,
                        record_options(global));
@@ -356,8 +355,7 @@ private:
     }
   }
 
-  void tell(std::size_t line, std::string_view message,
-            std::size_t count = 1) {
+  void tell(std::size_t line, std::string_view message, std::size_t count = 1) {
     std::string text = "line " + std::to_string(line);
     if (count > 1)
       text += " (" + std::to_string(count) + " " + std::string(unit()) + ")";
@@ -427,9 +425,7 @@ private:
         if (!place.entry && !m_world)
           return {std::nullopt, true,
                   note + outside_message(m_data, text, *place.world)};
-        note += "'";
-        note.append(text);
-        note += "' is " + describe(m_data, best->place) + " (" +
+        note += quoted(text) + " is " + describe(m_data, best->place) + " (" +
                 std::string(query::to_string(best->reason)) + ", score " +
                 std::to_string(best->score) + ")";
         return {best->place, false, std::move(note)};
@@ -450,10 +446,10 @@ private:
     else
       message = not_found_message(m_data, text, {}, {}, &searcher());
     if (argument && is_file(std::string(text)))
-      message += "; '" + std::string(text) +
-                 "' is a file: to convert its lines, use '< " +
-                 std::string(text) + "', or --column COL " +
-                 std::string(text) + " for a table";
+      message += "; " + quoted(text) +
+                 " is a file: to convert its lines, use '< " +
+                 std::string(text) + "', or --column COL " + std::string(text) +
+                 " for a table";
     return message;
   }
 
@@ -772,8 +768,8 @@ public:
       m_first_header = header;
       m_first_hashtags = hashtags;
       m_column = resolve_column(name, header, hashtags);
-      write_head(table.bom(), header_raw, header_ending, header.size(),
-                 hxl_raw, hxl_ending, !hashtags.empty());
+      write_head(table.bom(), header_raw, header_ending, header.size(), hxl_raw,
+                 hxl_ending, !hashtags.empty());
     } else if (header != m_first_header || hashtags != m_first_hashtags) {
       return stop(std::string(name) + ":1: its header differs from " +
                   m_first_name + "'s; enrich them one at a time");
@@ -886,8 +882,8 @@ private:
         std::string column(field->name);
         while (std::any_of(m_first_header.begin(), m_first_header.end(),
                            [&](const std::string &h) {
-                             return util::equal_ignoring_ascii_case(
-                                 trimmed(h), column);
+                             return util::equal_ignoring_ascii_case(trimmed(h),
+                                                                    column);
                            }))
           column = "iom_" + column;
         out += m_delimiter;
@@ -1006,7 +1002,8 @@ int run(Context &context, Options &options) {
     return enrich(context.indexed(), context.options, options.convert,
                   options.args, context.out(), err);
   if (options.args.empty()) {
-    util::LineReader reader(0, k_convert_keep, util::LineReader::k_default_buffer,
+    util::LineReader reader(0, k_convert_keep,
+                            util::LineReader::k_default_buffer,
                             options.convert.encoding);
     return convert(context.indexed(), context.options, options.convert, reader,
                    context.out(), err);

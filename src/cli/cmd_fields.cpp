@@ -15,8 +15,8 @@ struct Options {
   std::string sort;
 };
 
-// The hashtag column is there for -F; the default output stays as it was.
-constexpr std::string_view k_default_fields = "name,list,description";
+// The hashtag is what --hxl writes for the field.
+constexpr std::string_view k_default_fields = "name,list,hashtag,description";
 
 int run(Context &context, const Options &options) {
   std::vector<render::FieldRow> fields;

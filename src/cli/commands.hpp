@@ -53,7 +53,7 @@ inline constexpr Command k_commands[] = {
      setup_search},
     {"convert",
      "Convert names or codes, one output line per input line (stdin when no "
-     "QUERY is given)",
+     "QUERY is given), or append fields to a CSV or TSV table (--column)",
      setup_convert},
     {"regions", "List the regions with their counts of countries and entries",
      setup_regions},

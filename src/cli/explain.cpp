@@ -5,6 +5,7 @@
 #include "query/normalise.hpp"
 #include "util/error.hpp"
 #include "util/output.hpp"
+#include "util/utf8.hpp"
 
 namespace iom::cli {
 namespace {
@@ -12,22 +13,24 @@ namespace {
 // Queries are echoed in messages; a hostile one must not flood stderr.
 constexpr std::size_t k_max_echo = 80;
 
+} // namespace
+
 std::string quoted(std::string_view query) {
+  // Escaped: a value from a table may hold a line break, which would split
+  // the message's line.
   std::string text = "'";
   if (query.size() > k_max_echo) {
     std::size_t cut = k_max_echo;
     // Do not cut a UTF-8 sequence in half.
     while (cut > 0 && (static_cast<unsigned char>(query[cut]) & 0xc0) == 0x80)
       --cut;
-    text += query.substr(0, cut);
+    util::append_escaped_control(text, query.substr(0, cut));
     text += "…";
   } else {
-    text += query;
+    util::append_escaped_control(text, query);
   }
   return text + "'";
 }
-
-} // namespace
 
 std::string too_long_message(std::size_t bytes) {
   return "query too long (" + std::to_string(bytes) + " bytes; the limit is " +

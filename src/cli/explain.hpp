@@ -17,6 +17,9 @@ namespace iom::cli {
 // bound keeps a hostile query from slowing everything down.
 inline constexpr std::size_t k_max_query_bytes = 256;
 
+// 'query' for a message: cut to 80 bytes, control characters escaped.
+std::string quoted(std::string_view query);
+
 // Throws iom::Error (exit 2) for a query over k_max_query_bytes.
 void check_query_length(std::string_view query);
 

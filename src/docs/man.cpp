@@ -195,6 +195,7 @@ std::string fields() {
     std::string text(field.description);
     if (field.is_list)
       text += " (a list)";
+    text += "; HXL " + std::string(field.hashtag);
     append_item(out, "\\fB" + roff(field.name) + "\\fR", text);
   }
   out.pop_back();

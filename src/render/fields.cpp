@@ -132,8 +132,8 @@ constexpr EntryField k_entry_fields[] = {
        else if (r.entry->kind != Kind::office)
          c.text = flag_of(r.entry->iso2);
      }},
-    {"region", "REGION", "region code (see `iom regions`)", "#region+code+v_iom",
-     T::text, false, false,
+    {"region", "REGION", "region code (see `iom regions`)",
+     "#region+code+v_iom", T::text, false, false,
      [](const E &r, auto, Cell &c) {
        if (!r.entry)
          return;

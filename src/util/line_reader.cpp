@@ -13,8 +13,8 @@ namespace iom::util {
 
 LineReader::LineReader(int fd, std::size_t keep, std::size_t buffer_size,
                        Encoding encoding)
-    : m_fd(fd), m_keep(keep), m_buffer_size(std::max<std::size_t>(
-                                  buffer_size, 8)),
+    : m_fd(fd), m_keep(keep),
+      m_buffer_size(std::max<std::size_t>(buffer_size, 8)),
       // Left uninitialised: clearing 256 KiB would cost a one-line convert
       // more than the rest of its run.
       m_buffer(std::make_unique_for_overwrite<char[]>(m_buffer_size)),
@@ -108,8 +108,8 @@ std::string_view LineReader::decode(std::string_view raw, bool at_end) {
     m_carry = tail;
     m_carry_from = whole.size();
     if (m_in_memory)
-      m_text = std::string_view(raw.data() + whole.size(),
-                                tail + m_text.size());
+      m_text =
+          std::string_view(raw.data() + whole.size(), tail + m_text.size());
   }
   if (const std::size_t bad = first_invalid_utf8(whole);
       bad != std::string_view::npos) {

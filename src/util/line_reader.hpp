@@ -21,16 +21,16 @@
 namespace iom::util {
 
 struct Line {
-  std::string_view text; // at most `keep` bytes, without the '\n'
-  std::size_t length;    // the line's true length, without the '\n'
+  std::string_view text;  // at most `keep` bytes, without the '\n'
+  std::size_t length;     // the line's true length, without the '\n'
   bool terminated = true; // false for a final line without a '\n'
 };
 
 // Where the reader stopped on input its encoding does not allow: the line
 // after the last one handed out, at this byte.
 struct DecodeError {
-  std::size_t column;    // 1-based byte offset in the line, as read
-  unsigned char byte;    // the offending byte
+  std::size_t column; // 1-based byte offset in the line, as read
+  unsigned char byte; // the offending byte
   Encoding encoding;
 };
 
@@ -95,7 +95,7 @@ private:
   Encoding m_encoding;
   std::size_t m_carry = 0;      // bytes of a UTF-8 sequence the read split,
   std::size_t m_carry_from = 0; // at this offset: the next read starts there
-  std::string m_decoded;   // a single-byte encoding's read, as UTF-8
+  std::string m_decoded;        // a single-byte encoding's read, as UTF-8
   std::optional<DecodeError> m_error;
 };
 

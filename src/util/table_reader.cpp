@@ -179,9 +179,7 @@ bool TableReader::next(Record &record) {
       if (cr)
         --end;
       record.raw = raw.substr(0, end);
-      record.ending = !line.terminated ? (cr ? "\r" : "")
-                      : cr             ? "\r\n"
-                                       : "\n";
+      record.ending = !line.terminated ? (cr ? "\r" : "") : cr ? "\r\n" : "\n";
       if (!record.raw.empty() || !record.fields.empty() ||
           state != State::field_start || quoted)
         record.fields.push_back({begin, end, quoted});

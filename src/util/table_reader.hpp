@@ -30,8 +30,8 @@ struct FieldSpan {
 };
 
 struct Record {
-  std::string_view raw;    // the record without its line ending
-  std::string_view ending; // "\n", "\r\n", or "" at the end of input
+  std::string_view raw;          // the record without its line ending
+  std::string_view ending;       // "\n", "\r\n", or "" at the end of input
   std::vector<FieldSpan> fields; // none for an empty line
   std::size_t line = 0;          // the line it starts on, 1-based
 

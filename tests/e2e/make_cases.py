@@ -88,7 +88,7 @@ CASES.update({
     "search-limit-fields": {"args": ["search", "congo", "-n", "2", "-f", "csv", "-F", "iso3"]},
     # convert
     "convert-stdin-mixed": {"args": ["convert", "--to", "iso3"],
-                             "stdin": b"Kenya\r\nturkey\n\nAtlantis\nCOTE D'IVOIRE\n\xff\xfe\nbrussels\nKEN\nusa\nDRC"},
+                             "stdin": b"Kenya\r\nturkey\n\nAtlantis\nCOTE D'IVOIRE\n   \nbrussels\nKEN\nusa\nDRC"},
     "convert-from-iso2": {"args": ["convert", "--to", "name", "--from", "iso2"], "stdin": b"KE\nkenya\nTR\n"},
     "convert-fuzzy": {"args": ["convert", "--to", "iso3", "--fuzzy"], "stdin": b"kenyaa\nphillipines\nzz\n"},
     "convert-bad-to": {"args": ["convert", "--to", "capital", "kenya"]},
@@ -164,6 +164,49 @@ CASES.update({
     "world-convert-fuzzy": {"args": ["convert", "--fuzzy", "--to", "iso3"], "stdin": b"North Korea\nNorth Sudan\nBrunei\nAlemania\nGuyane\nNorht Korea\nNigera\n"},
     "world-convert-world": {"args": ["convert", "--world", "--to", "iso3,in_directory,m49_region"], "stdin": b"North Korea\nBrunei\nKenya\nGuyane\n"},
     "world-convert-congo-summary": {"args": ["convert", "--to", "iso3"], "stdin": b"Congo\nkenya\nRepublic of Congo\ncongo\nDRC\n"},
+})
+
+# Issue 15: the summary, encodings, tables (--column) and HXL.
+UNMATCHED = "".join(f"Place {i}\n" for i in range(25)) + "Place 3\nKenya\nPlace 3\n"
+CASES.update({
+    "convert-summary-capped": {"args": ["convert", "--to", "iso3"], "stdin": UNMATCHED.encode()},
+    "convert-verbose": {"args": ["convert", "--to", "iso3", "--verbose", "--fuzzy"], "stdin": b"Atlantis\nkenyaa\nAtlantis\n"},
+    "convert-dash-stdin": {"args": ["convert", "--to", "iso3", "kenya", "-", "turkey"], "stdin": b"France\nAtlantis\n"},
+    "convert-from-iso2-alpha3": {"args": ["convert", "--to", "name", "--from", "iso2", "KEN", "FRA", "250"]},
+    "convert-invalid-utf8": {"args": ["convert", "--to", "iso3"], "stdin": b"Kenya\nAtlantis\nC\xf4te d'Ivoire\nTurkey\n"},
+    "convert-cp1252": {"args": ["convert", "--to", "iso3", "--encoding", "cp1252", "--keep"], "stdin": b"C\xf4te d\x92Ivoire\nT\xfcrkiye\n"},
+    "convert-cp1252-undefined": {"args": ["convert", "--to", "iso3", "--encoding", "cp1252"], "stdin": b"Kenya\nbad \x81 byte\n"},
+    "convert-latin1": {"args": ["convert", "--to", "iso3", "--encoding", "latin1"], "stdin": b"C\xf4te d'Ivoire\n"},
+    "convert-bad-encoding": {"args": ["convert", "--to", "iso3", "--encoding", "utf-16", "kenya"]},
+    "convert-hxl-line-mode": {"args": ["--hxl", "convert", "--to", "iso3", "kenya"]},
+    "enrich-csv": {"args": ["convert", "--to", "iso3,region", "--column", "Country"],
+                   "stdin": b'\xef\xbb\xbfcountry,idps\r\n"Congo, Democratic Republic of the",5\r\nKenya,"1,200"\r\nC\xc3\xb4te d\xe2\x80\x99Ivoire,3\r\nTurkey,"say ""hi"""\r\nkenya,2\r\nAtlantis,7\r\n,0\r\nGlobal,9\r\n"multi\r\nline",1\r\n'},
+    "enrich-tsv": {"args": ["convert", "--to", "iso3", "--column", "2"], "stdin": b"n\tname\n1\tKenya\n2\tTurkey\n3\tAtlantis\n"},
+    "enrich-semicolon": {"args": ["convert", "--to", "iso3,name", "--column", "pays", "--lang", "fr"], "stdin": "pays;valeur\nAllemagne;1\nMaroc;2\n".encode()},
+    "enrich-pipe-no-header": {"args": ["-H", "convert", "--to", "iso2", "--column", "1"], "stdin": b"Kenya|x\nChad|y\n"},
+    "enrich-hxl-column": {"args": ["convert", "--to", "iso3,region", "--column", "#country+name"],
+                          "stdin": b"Country,Population\n#country+name+i_en,#population\nKenya,10\nChad,20\n"},
+    "enrich-hxl-add": {"args": ["--hxl", "convert", "--to", "iso3,name_fr", "--column", "country"], "stdin": b"country,n\nKenya,1\n"},
+    "enrich-existing-column": {"args": ["convert", "--to", "iso3,region", "--column", "name"], "stdin": b"name,iso3\nKenya,\n"},
+    "enrich-ragged": {"args": ["convert", "--to", "iso3", "--column", "2"], "stdin": b"a,country,c\n1,Kenya,x,extra\nonly\n2,Chad\n\n3,Mali,y\n"},
+    "enrich-unterminated": {"args": ["convert", "--to", "iso3", "--column", "country"], "stdin": b'country,n\nKenya,1\n"Chad,2\nMali,3\n'},
+    "enrich-bad-column": {"args": ["convert", "--to", "iso3", "--column", "contry"], "stdin": b"country,n\nKenya,1\n"},
+    "enrich-column-number-out-of-range": {"args": ["convert", "--to", "iso3", "--column", "3"], "stdin": b"country,n\nKenya,1\n"},
+    "enrich-duplicate-column": {"args": ["convert", "--to", "iso3", "--column", "country"], "stdin": b"country,country\nKenya,Chad\n"},
+    "enrich-hxl-ambiguous": {"args": ["convert", "--to", "iso3", "--column", "#country"], "stdin": b"a,b\n#country+name,#country+code\nKenya,KEN\n"},
+    "enrich-hxl-missing": {"args": ["convert", "--to", "iso3", "--column", "#country"], "stdin": b"a,b\nKenya,KEN\n"},
+    "enrich-delimiter-tie": {"args": ["convert", "--to", "iso3", "--column", "1"], "stdin": b"a;b,c\nKenya;1,2\n"},
+    "enrich-delimiter-given": {"args": ["-d", ";", "convert", "--to", "iso3", "--column", "1"], "stdin": b"a;b,c\nKenya;1,2\n"},
+    "enrich-no-header-name-refused": {"args": ["-H", "convert", "--to", "iso3", "--column", "country"], "stdin": b"Kenya\n"},
+    "enrich-keep-refused": {"args": ["convert", "--to", "iso3", "--column", "1", "--keep"], "stdin": b"country\nKenya\n"},
+    "enrich-format-refused": {"args": ["-f", "json", "convert", "--to", "iso3", "--column", "1"], "stdin": b"country\nKenya\n"},
+    "enrich-empty": {"args": ["convert", "--to", "iso3", "--column", "1"], "stdin": b""},
+    "enrich-invalid-utf8": {"args": ["convert", "--to", "iso3", "--column", "1"], "stdin": b"country\nKenya\nC\xf4te d'Ivoire\nChad\n"},
+    "enrich-missing-file": {"args": ["convert", "--to", "iso3", "--column", "1", "no-such-file.csv"]},
+    "hxl-countries-csv": {"args": ["--hxl", "countries", "-r", "wca", "-n", "3", "-f", "csv", "-F", "name,iso2,iso3,numeric,region,region_name"]},
+    "hxl-regions-tsv": {"args": ["--hxl", "regions", "-f", "tsv"]},
+    "hxl-no-header": {"args": ["--hxl", "-H", "types", "-f", "csv", "-F", "code,name"]},
+    "hxl-json-refused": {"args": ["--hxl", "countries", "-f", "json"]},
 })
 
 # Issue 14: names in English, French and Spanish.

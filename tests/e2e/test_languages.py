@@ -23,6 +23,7 @@ usage: test_languages.py IOM SOURCE_DIR
 import csv
 import io
 import json
+import re
 import pathlib
 import subprocess
 import sys
@@ -142,7 +143,10 @@ def convert_all(queries, *flags):
     # stderr: one ambiguity line per ambiguous query, in order, then the notes.
     got_err = err.split("\n")
     check(err.endswith("\n") or err == "", f"stderr does not end in a newline: {err[-80:]!r}")
-    got_err = [line for line in got_err if line]
+    # The summary's counts come first: the lines it tells follow.
+    counts = [line for line in got_err if re.match(r"iom: \d+ lines?: \d+ matched", line)]
+    check(len(counts) == (1 if want_err else 0), f"convert: count lines {counts}")
+    got_err = [line for line in got_err if line and line not in counts]
     i = 0
     for n, query, named in want_err:
         head = f"iom: line {n}: '{query}' is ambiguous; it matches: "

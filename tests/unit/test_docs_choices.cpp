@@ -144,8 +144,9 @@ TEST_CASE("every list of choices is the same in the parser, --help, the man "
           "page and the completions") {
   WholeTree tree;
   std::vector<Listed> listed = everything_listed(tree.app);
-  // -f, --color, --lang, --kind and --basis twice, --from, completions SHELL.
-  REQUIRE(listed.size() == 9);
+  // -f, --color, --lang, --kind and --basis twice, --from, --encoding,
+  // completions SHELL.
+  REQUIRE(listed.size() == 10);
 
   const std::string page = iom::docs::man_page(tree.app);
   const std::string bash = iom::docs::completion_script(tree.app, Shell::bash);

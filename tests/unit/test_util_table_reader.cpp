@@ -30,8 +30,8 @@ std::vector<Row> read_table(std::string_view input, char delimiter = ',',
   std::vector<Row> rows;
   Record record;
   while (table.next(record)) {
-    Row row{{}, std::string(record.raw), std::string(record.ending),
-            record.line};
+    Row row{
+        {}, std::string(record.raw), std::string(record.ending), record.line};
     for (std::size_t i = 0; i < record.fields.size(); ++i) {
       std::string value;
       iom::util::field_value(record.field_raw(i), record.fields[i].quoted,
@@ -50,8 +50,9 @@ TEST_CASE("TableReader: RFC 4180 quoting, kept bytes and line endings") {
                                "\"say \"\"hi\"\"\"\n\"two\nlines\",x");
   REQUIRE(rows.size() == 3);
   CHECK(rows[0] == Row{{"a", "b"}, "a,b", "\r\n", 1});
-  CHECK(rows[1].fields == std::vector<std::string>{
-                              "Congo, Democratic Republic of the", "say \"hi\""});
+  CHECK(rows[1].fields ==
+        std::vector<std::string>{"Congo, Democratic Republic of the",
+                                 "say \"hi\""});
   CHECK(rows[1].ending == "\n");
   CHECK(rows[2] == Row{{"two\nlines", "x"}, "\"two\nlines\",x", "", 3});
 }
