@@ -639,9 +639,12 @@ bool hashtag_matches(const Hashtag &pattern, const Hashtag &column) {
 }
 
 // HXL's hashtag row: every non-empty cell a hashtag, and at least one.
-bool is_hashtag_row(const std::vector<std::string> &cells) {
+// Decided cell by cell: a wide table's first row is not kept twice.
+bool is_hashtag_row(const util::Record &record) {
   bool any = false;
-  for (const std::string &cell : cells) {
+  std::string cell;
+  for (std::size_t i = 0; i < record.fields.size(); ++i) {
+    util::field_value(record.field_raw(i), record.fields[i].quoted, cell);
     if (is_blank(cell))
       continue;
     if (!parse_hashtag(cell, false))
@@ -740,6 +743,8 @@ public:
     std::string header_ending;
     std::vector<std::string> header;
     if (m_header) {
+      if (got && record.fields.empty() && !table.error())
+        got = false; // an empty first line is no header either
       if (!got)
         return stop_or(table, reader, name,
                        std::string(name) +
@@ -754,22 +759,20 @@ public:
     std::vector<std::string> hashtags;
     std::string hxl_raw;
     std::string hxl_ending;
-    if (got) {
-      std::vector<std::string> cells = decoded_fields(record);
-      if (is_hashtag_row(cells)) {
-        hashtags = std::move(cells);
-        hxl_raw = record.raw;
-        hxl_ending = record.ending;
-        got = table.next(record);
-      }
+    if (got && is_hashtag_row(record)) {
+      hashtags = decoded_fields(record);
+      hxl_raw = record.raw;
+      hxl_ending = record.ending;
+      got = table.next(record);
     }
 
     if (m_files == 0) {
-      m_first_header = header;
-      m_first_hashtags = hashtags;
-      m_column = resolve_column(name, header, hashtags);
-      write_head(table.bom(), header_raw, header_ending, header.size(), hxl_raw,
-                 hxl_ending, !hashtags.empty());
+      m_first_header = std::move(header);
+      m_first_hashtags = std::move(hashtags);
+      m_column = resolve_column(name, m_first_header, m_first_hashtags);
+      write_head(table.bom(), header_raw, header_ending,
+                 m_first_header.size(), hxl_raw, hxl_ending,
+                 !m_first_hashtags.empty());
     } else if (header != m_first_header || hashtags != m_first_hashtags) {
       return stop(std::string(name) + ":1: its header differs from " +
                   m_first_name + "'s; enrich them one at a time");

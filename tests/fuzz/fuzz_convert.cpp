@@ -6,7 +6,8 @@
 // descriptor per input.
 //
 // The invariant is the command's promise: exactly one output line per input
-// line, a final line without a newline included. With --keep in TSV, the
+// line, a final line without a newline included (up to the line of a byte
+// that is not UTF-8, where convert stops with exit 2). With --keep in TSV, the
 // first field of output line i also gives back input line i (without a
 // trailing CR; a line too long to look up may be cut, past
 // k_max_query_bytes), so lines are neither merged, split nor reordered.
@@ -31,6 +32,7 @@
 #include "util/error.hpp"
 #include "util/line_reader.hpp"
 #include "util/output.hpp"
+#include "util/utf8.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -139,7 +141,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data,
   convert.keep = keep;
   const auto [out, status] =
       run_convert(global, convert, input, chunk == 0 ? k_whole_chunk : chunk);
-  FUZZ_CHECK(status == iom::k_exit_ok || status == iom::k_exit_no_match, out);
+  // Input that is not UTF-8 stops convert at the start of its line, with
+  // exit 2; every line before it is converted.
+  std::string_view valid = input;
+  if (const std::size_t bad = iom::util::first_invalid_utf8(input);
+      bad != std::string_view::npos) {
+    const std::size_t nl = input.rfind('\n', bad);
+    valid = input.substr(0, nl == std::string_view::npos ? 0 : nl + 1);
+    FUZZ_CHECK(status == iom::k_exit_error, out);
+  } else {
+    FUZZ_CHECK(status == iom::k_exit_ok || status == iom::k_exit_no_match,
+               out);
+  }
   if (chunk != 0 && chunk < input.size()) {
     const auto [whole_out, whole_status] =
         run_convert(global, convert, input, k_whole_chunk);
@@ -148,7 +161,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data,
                    "\nin one read:\n" + whole_out);
   }
 
-  const std::vector<std::string_view> in_lines = split_lines(input);
+  const std::vector<std::string_view> in_lines = split_lines(valid);
   FUZZ_CHECK(out.empty() || out.back() == '\n', out);
   const std::vector<std::string_view> out_lines = split_lines(out);
   FUZZ_CHECK(out_lines.size() == in_lines.size(),
