@@ -25,7 +25,7 @@ void scan(std::string_view raw, std::size_t from, std::size_t to, char delim,
         state = State::quoted;
         quoted = true;
       } else if (c == delim) {
-        fields.push_back({begin, i, false});
+        fields.push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(i), false});
         begin = i + 1;
       } else {
         state = State::unquoted;
@@ -33,7 +33,7 @@ void scan(std::string_view raw, std::size_t from, std::size_t to, char delim,
       break;
     case State::unquoted:
       if (c == delim) {
-        fields.push_back({begin, i, quoted});
+        fields.push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(i), quoted});
         begin = i + 1;
         quoted = false;
         state = State::field_start;
@@ -47,7 +47,7 @@ void scan(std::string_view raw, std::size_t from, std::size_t to, char delim,
       if (c == '"') {
         state = State::quoted;
       } else if (c == delim) {
-        fields.push_back({begin, i, quoted});
+        fields.push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(i), quoted});
         begin = i + 1;
         quoted = false;
         state = State::field_start;
@@ -182,7 +182,8 @@ bool TableReader::next(Record &record) {
       record.ending = !line.terminated ? (cr ? "\r" : "") : cr ? "\r\n" : "\n";
       if (!record.raw.empty() || !record.fields.empty() ||
           state != State::field_start || quoted)
-        record.fields.push_back({begin, end, quoted});
+        record.fields.push_back({static_cast<std::uint32_t>(begin),
+                                static_cast<std::uint32_t>(end), quoted});
       return true;
     }
     // A line break inside quotes: the record goes on.

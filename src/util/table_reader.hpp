@@ -14,6 +14,7 @@
 #include "util/line_reader.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,9 +24,11 @@ namespace iom::util {
 
 inline constexpr std::size_t k_max_record_bytes = 16 * 1024 * 1024;
 
+// 12 bytes: a record of a million one-letter fields holds little more than
+// itself (records are at most k_max_record_bytes, so offsets fit 32 bits).
 struct FieldSpan {
-  std::size_t begin; // offsets into Record::raw, quotes included
-  std::size_t end;
+  std::uint32_t begin; // offsets into Record::raw, quotes included
+  std::uint32_t end;
   bool quoted;
 };
 
