@@ -93,6 +93,16 @@ _iom_dataset() {
         done
 }
 
+# True when the command line has --column: convert's arguments are then
+# table files, not queries.
+_iom_table_mode() {
+    local i
+    for ((i = 1; i < _iom_cword; i++)); do
+        case ${_iom_words[i]} in --column | --column=*) return 0 ;; esac
+    done
+    return 1
+}
+
 # Adds the candidates for CUR to COMPREPLY, each after PREFIX.
 # usage: _iom_complete_value PREFIX CUR SOURCE LIST WORD...
 _iom_complete_value() {
@@ -106,6 +116,7 @@ _iom_complete_value() {
             cur=${cur#-}
         fi
     fi
+    [[ $source == dataset && $1 == queries ]] && _iom_table_mode && source=files
     case $source in
         none) return ;;
         files)

@@ -35,6 +35,11 @@ end
 # command line's --data (IOM_DATA is in the environment).
 function __iom_dataset
     set -l tokens (commandline -opc)
+    # With --column, convert's arguments are table files, not queries.
+    if test "$argv[1]" = queries; and string match -q -r -- '^--column(=|$)' $tokens
+        __fish_complete_path (commandline -ct)
+        return
+    end
     set -l data
     for i in (seq 2 (count $tokens))
         switch $tokens[$i]
@@ -143,7 +148,7 @@ complete -c iom -n __iom_needs_command -a show -d 'Show one detailed record per 
 complete -c iom -n __iom_needs_command -a countries -d 'List the directory\'s countries and territories'
 complete -c iom -n __iom_needs_command -a offices -d 'List every directory entry: country offices and the other offices'
 complete -c iom -n __iom_needs_command -a search -d 'Rank typo-tolerant candidates for TEXT, with a score and the reason for each match'
-complete -c iom -n __iom_needs_command -a convert -d 'Convert names or codes, one output line per input line (stdin when no QUERY is given)'
+complete -c iom -n __iom_needs_command -a convert -d 'Convert names or codes, one output line per input line (stdin when no QUERY is given), or append fields to a CSV or TSV table (--column)'
 complete -c iom -n __iom_needs_command -a regions -d 'List the regions with their counts of countries and entries'
 complete -c iom -n __iom_needs_command -a types -d 'List the office types with counts and descriptions'
 complete -c iom -n __iom_needs_command -a stats -d 'Show the region x type cross-table, the page\'s headline claims beside the dataset\'s counts, and the data version'
@@ -162,7 +167,7 @@ complete -c iom -l color -x -a 'auto always never' -d 'Colour (auto honours NO_C
 complete -c iom -l lang -x -a 'en fr es' -d 'Language of the names: English, French or Spanish (also $IOM_LANG; default en)'
 complete -c iom -l bom -d 'Start CSV output with a UTF-8 byte order mark'
 complete -c iom -l hxl -d 'Add a HXL hashtag row under the header (tsv, csv; see the HASHTAG column of \'iom fields -F all\')'
-complete -c iom -s d -l delimiter -x -d 'CSV field delimiter'
+complete -c iom -s d -l delimiter -x -d 'CSV field delimiter; for convert --column, the table\'s (default: found from its header)'
 complete -c iom -s V -l version -d 'Show the program version, the data version and the counts'
 
 complete -c iom -n '__iom_using show' -l world -d 'Include the countries and territories outside IOM\'s directory (their IOM fields stay empty)'

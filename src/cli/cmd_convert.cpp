@@ -770,9 +770,8 @@ public:
       m_first_header = std::move(header);
       m_first_hashtags = std::move(hashtags);
       m_column = resolve_column(name, m_first_header, m_first_hashtags);
-      write_head(table.bom(), header_raw, header_ending,
-                 m_first_header.size(), hxl_raw, hxl_ending,
-                 !m_first_hashtags.empty());
+      write_head(table.bom(), header_raw, header_ending, m_first_header.size(),
+                 hxl_raw, hxl_ending, !m_first_hashtags.empty());
     } else if (header != m_first_header || hashtags != m_first_hashtags) {
       return stop(std::string(name) + ":1: its header differs from " +
                   m_first_name + "'s; enrich them one at a time");

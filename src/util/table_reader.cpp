@@ -25,7 +25,8 @@ void scan(std::string_view raw, std::size_t from, std::size_t to, char delim,
         state = State::quoted;
         quoted = true;
       } else if (c == delim) {
-        fields.push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(i), false});
+        fields.push_back({static_cast<std::uint32_t>(begin),
+                          static_cast<std::uint32_t>(i), false});
         begin = i + 1;
       } else {
         state = State::unquoted;
@@ -33,7 +34,8 @@ void scan(std::string_view raw, std::size_t from, std::size_t to, char delim,
       break;
     case State::unquoted:
       if (c == delim) {
-        fields.push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(i), quoted});
+        fields.push_back({static_cast<std::uint32_t>(begin),
+                          static_cast<std::uint32_t>(i), quoted});
         begin = i + 1;
         quoted = false;
         state = State::field_start;
@@ -47,7 +49,8 @@ void scan(std::string_view raw, std::size_t from, std::size_t to, char delim,
       if (c == '"') {
         state = State::quoted;
       } else if (c == delim) {
-        fields.push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(i), quoted});
+        fields.push_back({static_cast<std::uint32_t>(begin),
+                          static_cast<std::uint32_t>(i), quoted});
         begin = i + 1;
         quoted = false;
         state = State::field_start;
@@ -183,7 +186,7 @@ bool TableReader::next(Record &record) {
       if (!record.raw.empty() || !record.fields.empty() ||
           state != State::field_start || quoted)
         record.fields.push_back({static_cast<std::uint32_t>(begin),
-                                static_cast<std::uint32_t>(end), quoted});
+                                 static_cast<std::uint32_t>(end), quoted});
       return true;
     }
     // A line break inside quotes: the record goes on.

@@ -150,8 +150,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data,
     valid = input.substr(0, nl == std::string_view::npos ? 0 : nl + 1);
     FUZZ_CHECK(status == iom::k_exit_error, out);
   } else {
-    FUZZ_CHECK(status == iom::k_exit_ok || status == iom::k_exit_no_match,
-               out);
+    FUZZ_CHECK(status == iom::k_exit_ok || status == iom::k_exit_no_match, out);
   }
   if (chunk != 0 && chunk < input.size()) {
     const auto [whole_out, whole_status] =

@@ -152,8 +152,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data,
     input.remove_prefix(k_bom.size());
   char delimiter = global.delimiter.empty() ? 0 : global.delimiter[0];
   if (delimiter == 0)
-    delimiter = iom::util::detect_delimiter(
-        input.substr(0, input.find('\n')), ',');
+    delimiter =
+        iom::util::detect_delimiter(input.substr(0, input.find('\n')), ',');
   if (delimiter == 0) {
     FUZZ_CHECK(run.status == iom::k_exit_error && run.out.empty(), run.out);
     return 0;

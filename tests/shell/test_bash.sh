@@ -128,6 +128,7 @@ expect "a quoted --data path" "iom --data '$tmp/my data/mini.toml' show e" \
   'east-and-horn-of-africa ethiopia'
 IOM_DATA=tests/fixtures/mini.toml expect "IOM_DATA honoured" 'iom show ' "$mini_queries"
 expect "validate: files" 'iom validate tests/fixtures/mi' 'tests/fixtures/mini.toml'
+expect "convert --column: table files" 'iom convert --to iso3 --column 1 tests/fixtures/mi' 'tests/fixtures/mini.toml'
 complete_line 'iom cxyz' 5
 [[ "${COMPREPLY[*]}" == 'countries convert completions' ]] &&
   echo "ok: only the part before the cursor is completed" ||

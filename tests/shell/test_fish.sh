@@ -41,6 +41,7 @@ expect "show ken: Kenya (and its codes, fish matching case-insensitively)" \
   'iom show ken' 'kenya KEN'
 expect "an option between the command and its argument" 'iom show -H keny' 'kenya'
 expect "convert: the option's value is not an argument" 'iom convert --to iso3 keny' 'kenya'
+expect "convert --column: table files" 'iom convert --to iso3 --column 1 tests/fixtures/mi' 'tests/fixtures/mini.toml'
 expect "completions: the shells" 'iom completions ' 'bash zsh fish'
 expect "completions takes one shell" 'iom completions bash ' ''
 expect "--data honoured" 'iom --data tests/fixtures/mini.toml show ' "$mini_queries"

@@ -41,6 +41,8 @@ expect "--basis" 'iom countries --basis ' 'sourced default inferred'
 expect "show ken: Kenya" 'iom show ken' 'kenya'
 expect "an option between the command and its argument" 'iom show -H keny' 'kenya'
 expect "convert: the option's value is not an argument" 'iom convert --to iso3 keny' 'kenya'
+# zsh's _files offers the last path component after the typed directory.
+expect "convert --column: table files" 'iom convert --to iso3 --column 1 tests/fixtures/mi' 'mini.toml'
 expect "completions: the shells" 'iom completions ' 'bash zsh fish'
 expect "completions takes one shell" 'iom completions bash z' ''
 expect "--data honoured" 'iom --data tests/fixtures/mini.toml show ' "$mini_queries"

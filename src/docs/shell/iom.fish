@@ -31,6 +31,11 @@ end
 # command line's --data (IOM_DATA is in the environment).
 function __iom_dataset
     set -l tokens (commandline -opc)
+    # With --column, convert's arguments are table files, not queries.
+    if test "$argv[1]" = queries; and string match -q -r -- '^--column(=|$)' $tokens
+        __fish_complete_path (commandline -ct)
+        return
+    end
     set -l data
     for i in (seq 2 (count $tokens))
         switch $tokens[$i]

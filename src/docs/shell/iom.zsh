@@ -59,6 +59,11 @@ _iom_field_values() {
 (( $+functions[_iom_dataset_values] )) ||
 _iom_dataset_values() {
   local -a reply
+  # With --column, convert's arguments are table files, not queries.
+  if [[ $3 == queries ]] && (( ${_iom_line[(I)--column(|=*)]} )); then
+    _files
+    return
+  fi
   _iom_dataset $3
   _iom_values $1 $2 $reply
 }
