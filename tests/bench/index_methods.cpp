@@ -3,9 +3,9 @@
 //
 // usage: iom_index_methods METHOD < queries.txt
 //
-// Every word of every line of stdin is a query word. METHOD finds the words
-// of the keys within edit_bound(query) edits of it (what search's edit steps
-// need) and verifies each candidate with the edit distance:
+// Every word of every line of stdin, normalised, is a query word. METHOD finds
+// the words of the keys within edit_bound(query) edits of it (what search's
+// edit steps need) and verifies each candidate with the edit distance:
 //   none      reads and splits the input only (the baseline to subtract)
 //   deletion  the symmetric-deletion index that iom ships (near_words)
 //   bktree    a BK-tree over the words; Levenshtein, since the optimal
@@ -30,6 +30,7 @@
 
 #include "dataset/builtin.hpp"
 #include "query/distance.hpp"
+#include "query/normalise.hpp"
 #include "query/word_index.hpp"
 
 namespace {
@@ -143,7 +144,9 @@ public:
 private:
   static std::vector<std::uint32_t> grams(std::string_view word) {
     std::vector<std::uint32_t> out;
-    std::string padded = "^" + std::string(word) + "$";
+    std::string padded(1, '^');
+    padded.append(word);
+    padded.push_back('$');
     for (std::size_t i = 0; i + 1 < padded.size(); ++i)
       out.push_back(static_cast<unsigned char>(padded[i]) << 8 |
                     static_cast<unsigned char>(padded[i + 1]));
@@ -178,6 +181,7 @@ int main(int argc, char **argv) {
   std::vector<std::string> queries;
   std::string line;
   while (std::getline(std::cin, line)) {
+    line = iom::query::normalise(line);
     std::size_t start = 0;
     while (start < line.size()) {
       const std::size_t end = std::min(line.find(' ', start), line.size());

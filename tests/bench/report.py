@@ -409,7 +409,9 @@ class Report:
                 f"{int(m['iom_hits']):,} lines ({int(m['iom_hits']) / lines:.1%}), "
                 f"awk {int(m['awk_hits']):,} "
                 f"({int(m['awk_hits']) / lines:.1%}); lines where awk answered "
-                f"and iom disagreed: {int(m['disagreements']):,}; iom wrote "
+                f"and iom left the line empty (a shared name, or a country "
+                f"outside the directory): {int(m.get('iom_empty', 0)):,}; where "
+                f"both answered and disagreed: {int(m['disagreements']):,}; iom wrote "
                 f"{int(m['iom_stderr']):,} lines to stderr.")
         misses = int(m.get("misses", 0) or 0)
         ir = callgrind_total(self.work, "misses")
