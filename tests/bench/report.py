@@ -293,6 +293,9 @@ class Report:
             return
         lines = int(c["lines"])
         iom = r["iom"]["median"]
+        self.commands.append(f"python3 tests/bench/gen_convert_input.py {lines} "
+                             "42 --map $WORK/convert-map.tsv > "
+                             "$WORK/convert-input.txt")
         for x in r.values():
             self.command(x)
         awks = [a for a in r if a != "iom"]
@@ -374,6 +377,13 @@ class Report:
                 "| input | program | median | lines/s | ratio (awk time / iom "
                 "time) | per-round ratios (min–max) | runs |",
                 "|---|---|---|---|---|---|---|"]
+        self.commands += [
+            f"python3 tests/bench/gen_messy_input.py {lines} 42 --map "
+            "$WORK/messy-map.tsv > $WORK/messy-input.txt",
+            f"python3 tests/bench/gen_messy_input.py {lines} 43 --garbage 1 "
+            "> $WORK/garbage-input.txt",
+            f"head -n {m.get('misses', '?')} $WORK/garbage-input.txt > "
+            "$WORK/misses.txt"]
         for kind, title, target in (("messy", "messy mix", TARGET_MESSY),
                                     ("garbage", "all garbage",
                                      TARGET_GARBAGE)):
@@ -429,6 +439,27 @@ class Report:
                 f"input, {num(empty)} Ir, over {misses:,}: **{per:,.0f} Ir** "
                 "per line. `--fuzzy` searches every miss for a guess, then "
                 "again for its did-you-mean; stderr to /dev/null.")
+            parts = callgrind_top(self.work, "misses", "inclusive", 80)
+            share = []
+            for prefix, what in (
+                    ("iom::query::Searcher::search(", "Searcher::search (the "
+                     "did-you-mean search; a repeat of the last query is "
+                     "answered from memory)"),
+                    ("iom::query::lookup_into(", "lookup_into (the exact "
+                     "lookup)"),
+                    ("iom::query::find_host(", "find_host (normalises every "
+                     "host's names for each miss)"),
+                    ("iom::cli::not_found_message", "not_found_message (all "
+                     "of the message, search and find_host included)")):
+                hit = next((ir for ir, _, fn in parts if fn.startswith(prefix)),
+                           None)
+                if hit is not None:
+                    share.append(f"| {what} | {hit / misses:,.0f} |")
+            if share:
+                text.append("\nWhere a miss's instructions go (inclusive, per "
+                            "line):\n")
+                text.append("| function | Ir per miss |\n|---|---:|")
+                text += share
             for kind in ("self", "inclusive"):
                 top = callgrind_top(self.work, "misses", kind)
                 if top:
@@ -490,8 +521,9 @@ class Report:
             "`--data` file built with its keys.")
         self.details.append(("7. The candidate index: methods compared",
                              "\n".join(text)))
+        tests = Path(self.meta.get("toml_parse", "build-bench/tests/x")).parent
         self.commands.append("valgrind --tool=callgrind "
-                             "build-bench/tests/iom_index_methods METHOD < "
+                             f"{self.short(str(tests))}/iom_index_methods METHOD < "
                              "$WORK/methods-queries.txt   (METHOD: none, "
                              "deletion, qgram, bktree, scan)")
 
@@ -514,6 +546,8 @@ class Report:
                               runs=len(r["iom"]["times"]),
                               spread=r["iom"]["per_round"],
                               codes=r["iom"]["exit_codes"]))
+            self.commands.append(f"python3 tests/bench/gen_dataset.py {n} > "
+                                 f"$WORK/data-{n}.toml")
             for x in r.values():
                 self.command(x)
         if not sizes:
