@@ -14,6 +14,7 @@
 #include "dataset/builtin.hpp"
 #include "model.hpp"
 #include "query/distance.hpp"
+#include "query/index.hpp"
 #include "query/keys.hpp"
 #include "query/match.hpp"
 #include "query/word_index.hpp"
@@ -164,5 +165,32 @@ TEST_CASE("word index: a dataset with keys but no index searches the same") {
       CHECK(a[i].score == b[i].score);
       CHECK(a[i].key.data() == b[i].key.data());
     }
+  }
+}
+
+TEST_CASE("word index: attach_keys builds it with the keys of a loaded set") {
+  // What a --data file gets: the keys and their index, built at load time.
+  const Dataset &builtin = dataset::builtin();
+  Dataset loaded;
+  loaded.entries = builtin.entries;
+  loaded.world = builtin.world;
+  loaded.hosts = builtin.hosts;
+  attach_keys(loaded);
+  REQUIRE_FALSE(loaded.word_index.words.empty());
+  const OwnedWordIndex built = build_word_index(loaded.keys);
+  CHECK(std::equal(built.words.begin(), built.words.end(),
+                   loaded.word_index.words.begin(),
+                   loaded.word_index.words.end()));
+  CHECK(loaded.word_index.variants.size() == built.variants.size());
+  const Searcher searcher(loaded);
+  for (const std::string_view q : {"kenia", "republc of kenya", "sud"}) {
+    CAPTURE(q);
+    const std::vector<Candidate> a = searcher.search(q);
+    const std::vector<Candidate> b =
+        searcher.search(q, Searcher::Scan::every_key);
+    REQUIRE(a.size() == b.size());
+    REQUIRE_FALSE(a.empty());
+    for (std::size_t i = 0; i < a.size(); ++i)
+      CHECK(a[i].key.data() == b[i].key.data());
   }
 }
