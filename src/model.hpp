@@ -220,6 +220,27 @@ struct Key {
   KeyKind kind;
 };
 
+// The candidate index of approximate matching over the words of the
+// non-code keys (query/word_index.hpp builds and reads it): generated at
+// build time for the built-in data, built with the keys for a --data file.
+struct WordPosting {
+  std::uint32_t key;         // position in Dataset::keys
+  std::uint16_t position;    // of the word among the key's words
+  std::uint16_t token_count; // the key's words
+};
+struct WordVariant {
+  std::uint32_t fingerprint; // of a deletion variant of the word
+  std::uint32_t word;
+};
+struct WordIndex {
+  std::span<const std::string_view> words;      // distinct, sorted
+  std::span<const std::uint32_t> ordinals;      // by word: tie-break order
+  std::span<const std::uint32_t> posting_start; // by word, and one past
+  std::span<const WordPosting> postings;        // by word, then key
+  std::span<const std::uint32_t> bucket_start;  // by bucket, and one past
+  std::span<const WordVariant> variants;        // by bucket
+};
+
 struct Dataset {
   std::span<const Entry> entries;
   std::span<const Region> regions;
@@ -233,6 +254,7 @@ struct Dataset {
   std::span<const Confusable> confusables;
   Meta meta;
   std::span<const Key> keys;
+  WordIndex word_index;
   std::string_view origin;                 // "built-in" or the file path
   std::shared_ptr<const void> storage;     // owns a loaded dataset's strings
   std::shared_ptr<const void> key_storage; // owns a loaded dataset's keys

@@ -10,6 +10,7 @@
 #include "dataset/names.hpp"
 #include "dataset/schema.hpp"
 #include "query/keys.hpp"
+#include "query/word_index.hpp"
 #include "util/error.hpp"
 
 #include <cstdio>
@@ -137,6 +138,55 @@ std::string optional_table(Writer &w, std::string_view type,
   return std::string(name);
 }
 
+// An array of numbers, `limit` of them a line; or an empty span's
+// initialiser.
+template <typename Item, typename Format>
+std::string number_table(std::string_view type, std::string_view name,
+                         std::span<const Item> items, Format format,
+                         std::string &out) {
+  if (items.empty())
+    return "{}";
+  out += "constexpr " + std::string(type) + " " + std::string(name) + "[] = {";
+  for (std::size_t i = 0; i < items.size(); ++i)
+    out += (i % 8 == 0 ? "\n    " : " ") + format(items[i]) + ",";
+  out += "\n};\n\n";
+  return std::string(name);
+}
+
+// The candidate index of approximate matching over the keys
+// (query/word_index.hpp), as tables; returns its WordIndex initialiser.
+std::string word_index_tables(std::span<const Key> keys, std::string &out) {
+  const query::OwnedWordIndex index = query::build_word_index(keys);
+  const auto number = [](std::uint32_t n) { return std::to_string(n); };
+  const std::string words = number_table<std::string_view>(
+      "std::string_view", "k_words", index.words,
+      [](std::string_view word) { return literal(word); }, out);
+  const std::string ordinals = number_table<std::uint32_t>(
+      "std::uint32_t", "k_word_ordinals", index.ordinals, number, out);
+  const std::string posting_start = number_table<std::uint32_t>(
+      "std::uint32_t", "k_posting_start", index.posting_start, number, out);
+  const std::string postings = number_table<WordPosting>(
+      "WordPosting", "k_postings", index.postings,
+      [](const WordPosting &p) {
+        return "{" + std::to_string(p.key) + "," + std::to_string(p.position) +
+               "," + std::to_string(p.token_count) + "}";
+      },
+      out);
+  const std::string bucket_start = number_table<std::uint32_t>(
+      "std::uint32_t", "k_bucket_start", index.bucket_start, number, out);
+  const std::string variants = number_table<WordVariant>(
+      "WordVariant", "k_variants", index.variants,
+      [](const WordVariant &v) {
+        return "{" + std::to_string(v.fingerprint) + "u," +
+               std::to_string(v.word) + "}";
+      },
+      out);
+  return "{.words = " + words + ", .ordinals = " + ordinals +
+         ", .posting_start = " + posting_start + ", .postings = " + postings +
+         ", .bucket_start = " + bucket_start + ", .variants = " + variants +
+         "}";
+}
+
 std::string generate(const Dataset &data) {
   Writer w;
   std::string tables = table(w, "Region k_regions", data.regions) +
@@ -159,12 +209,17 @@ std::string generate(const Dataset &data) {
                   "using namespace std::string_view_literals;\n\n";
   o += w.lists() + "\n" + tables;
 
+  const std::vector<query::OwnedKey> owned = query::build_keys(data);
+  std::vector<Key> keys;
   o += "constexpr Key k_keys[] = {\n";
-  for (const auto &key : query::build_keys(data))
+  for (const auto &key : owned) {
+    keys.push_back({key.key, key.place, key.kind});
     o += "    {.key = " + literal(key.key) +
          ", .place = " + std::to_string(key.place) +
          ", .kind = " + key_kind_value(key.kind) + "},\n";
+  }
   o += "};\n\n";
+  const std::string word_index = word_index_tables(keys, o);
 
   o += "constinit const Dataset k_builtin{\n"
        "    .entries = k_entries,\n    .regions = k_regions,\n"
@@ -175,12 +230,13 @@ std::string generate(const Dataset &data) {
   o += "    .shared_names = " + shared + ",\n";
   o += "    .confusables = " + confusables + ",\n";
   o += "    .meta = " + w.initialiser(data.meta, "             ") + ",\n";
-  o +=
-      "    .keys = k_keys,\n    .origin = \"built-in\"sv,\n    .storage = {},\n"
-      "    .key_storage = {},\n};\n\n"
-      "} // namespace\n\n"
-      "const Dataset &builtin() { return k_builtin; }\n\n"
-      "} // namespace iom::dataset\n";
+  o += "    .keys = k_keys,\n    .word_index = " + word_index +
+       ",\n"
+       "    .origin = \"built-in\"sv,\n    .storage = {},\n"
+       "    .key_storage = {},\n};\n\n"
+       "} // namespace\n\n"
+       "const Dataset &builtin() { return k_builtin; }\n\n"
+       "} // namespace iom::dataset\n";
   return o;
 }
 

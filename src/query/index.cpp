@@ -1,6 +1,7 @@
 #include "query/index.hpp"
 
 #include "query/keys.hpp"
+#include "query/word_index.hpp"
 
 #include <vector>
 
@@ -10,6 +11,7 @@ namespace {
 struct KeyStorage {
   std::vector<OwnedKey> owned;
   std::vector<Key> keys;
+  OwnedWordIndex words; // views `owned`
 };
 
 } // namespace
@@ -21,6 +23,8 @@ void attach_keys(Dataset &data) {
   for (const auto &key : storage->owned)
     storage->keys.push_back({key.key, key.place, key.kind});
   data.keys = storage->keys;
+  storage->words = build_word_index(storage->keys);
+  data.word_index = storage->words.view();
   data.key_storage = storage;
 }
 

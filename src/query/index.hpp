@@ -4,8 +4,9 @@
 
 namespace iom::query {
 
-// Builds the sorted, normalised lookup keys of a loaded dataset (the built-in
-// one has them from build time) and attaches them to it.
+// Builds the sorted, normalised lookup keys of a loaded dataset and their
+// word index (the built-in one has both from build time) and attaches them
+// to it.
 void attach_keys(Dataset &data);
 
 } // namespace iom::query

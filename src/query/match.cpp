@@ -4,11 +4,10 @@
 #include <cstdint>
 #include <span>
 #include <stdexcept>
-#include <tuple>
-#include <unordered_map>
 
 #include "query/distance.hpp"
 #include "query/normalise.hpp"
+#include "query/word_index.hpp"
 
 namespace iom::query {
 
@@ -273,34 +272,40 @@ Scored score_whole_key(const Query &q, const Key &key, const KeyFilter &filter,
   return s;
 }
 
-// The best candidate so far for each place. Between equal scores the earlier
+// The best candidate for each place. Between equal scores the earlier
 // offer in a fixed order wins, whatever order the keys are visited in: whole
-// keys by key id, then words of keys by word and key id.
+// keys by key id, then words of keys by word and key id. Offers are kept as
+// they come and sorted once: a search touches few places, and clearing a
+// slot for every place would cost more than the search.
 class BestPerPlace {
 public:
   explicit BestPerPlace(const Dataset &data)
-      : m_keys(data.keys),
-        m_best(place_count(data), Candidate{0, -1, Reason::edit, {}, 0}),
-        m_order(place_count(data)) {}
+      : m_keys(data.keys), m_places(place_count(data)) {}
 
   void offer(std::uint64_t order, KeyId key_id, const Scored &s) {
-    const Key &key = m_keys[key_id];
-    if (key.place >= m_best.size())
+    if (!s.matched())
       return;
-    Candidate &best = m_best[key.place];
-    std::uint64_t &best_order = m_order[key.place];
-    if (s.score > best.score || (s.score == best.score && order < best_order)) {
-      best = {key.place, s.score, s.reason, key.key, s.distance};
-      best_order = order;
-    }
+    const Key &key = m_keys[key_id];
+    if (key.place >= m_places)
+      return;
+    m_offers.push_back(
+        {order, {key.place, s.score, s.reason, key.key, s.distance}});
   }
 
   // Score descending, then entry index.
-  std::vector<Candidate> ranked() const {
+  std::vector<Candidate> ranked() {
+    std::sort(m_offers.begin(), m_offers.end(),
+              [](const Offer &x, const Offer &y) {
+                if (x.candidate.place != y.candidate.place)
+                  return x.candidate.place < y.candidate.place;
+                if (x.candidate.score != y.candidate.score)
+                  return x.candidate.score > y.candidate.score;
+                return x.order < y.order;
+              });
     std::vector<Candidate> ranked;
-    for (const Candidate &c : m_best)
-      if (c.score >= 0)
-        ranked.push_back(c);
+    for (std::size_t i = 0; i < m_offers.size(); ++i)
+      if (i == 0 || m_offers[i].candidate.place != ranked.back().place)
+        ranked.push_back(m_offers[i].candidate);
     std::sort(ranked.begin(), ranked.end(),
               [](const Candidate &x, const Candidate &y) {
                 if (x.score != y.score)
@@ -311,9 +316,14 @@ public:
   }
 
 private:
+  struct Offer {
+    std::uint64_t order;
+    Candidate candidate;
+  };
+
   std::span<const Key> m_keys;
-  std::vector<Candidate> m_best; // by place
-  std::vector<std::uint64_t> m_order;
+  std::size_t m_places;
+  std::vector<Offer> m_offers;
 };
 
 // Every entry has a non-empty id, so a dataset with entries and no keys was
@@ -390,63 +400,38 @@ std::string_view to_string(Reason reason) {
 
 Searcher::Searcher(const Dataset &data) : m_data(data) {
   require_keys(data);
+  m_words = data.word_index;
+  if (m_words.bucket_start.empty() && !data.keys.empty()) {
+    auto own = std::make_shared<OwnedWordIndex>(build_word_index(data.keys));
+    m_words = own->view();
+    m_own_words = std::move(own);
+  }
+  const auto first_bytes = [](auto texts, std::array<std::uint32_t, 257> &from,
+                              auto text_of) {
+    std::size_t at = 0;
+    for (std::size_t byte = 0; byte < 256; ++byte) {
+      from[byte] = static_cast<std::uint32_t>(at);
+      while (at < texts.size() &&
+             static_cast<unsigned char>(text_of(texts[at]).front()) == byte)
+        ++at;
+    }
+    from[256] = static_cast<std::uint32_t>(texts.size());
+  };
+  first_bytes(data.keys, m_key_from, [](const Key &k) { return k.key; });
+  first_bytes(m_words.words, m_word_from, [](std::string_view w) { return w; });
   m_filters.reserve(data.keys.size());
   std::vector<std::string_view> tokens;
-  // A word's position in m_words, until m_words is sorted.
-  std::unordered_map<std::string_view, std::uint32_t> word_of;
-  for (std::size_t i = 0; i < data.keys.size(); ++i) {
-    const auto id = static_cast<KeyId>(i);
-    split_tokens(data.keys[id].key, tokens);
-    add_key(id, tokens);
-    if (tokens.size() >= 2 && !is_code(data.keys[id].kind))
-      add_words(id, tokens, word_of);
-  }
-  std::sort(m_token_refs.begin(), m_token_refs.end(),
-            [](const TokenRef &a, const TokenRef &b) {
-              return std::tie(a.token, a.key) < std::tie(b.token, b.key);
-            });
-  std::stable_sort(m_word_keys.begin(), m_word_keys.end(),
-                   [&](KeyId a, KeyId b) {
-                     return data.keys[a].key.size() < data.keys[b].key.size();
-                   });
-  std::stable_sort(m_words.begin(), m_words.end(),
-                   [](const Word &a, const Word &b) {
-                     return a.text.size() < b.text.size();
-                   });
-}
-
-// The key's filter and tokens, and for a non-code key its token refs and
-// its place among the keys by length.
-void Searcher::add_key(KeyId id, std::span<const std::string_view> tokens) {
-  const Key &key = m_data.keys[id];
-  const bool code = is_code(key.kind);
-  if (!code)
-    m_word_keys.push_back(id);
-  KeyFilter filter;
-  filter.letters = letter_mask(key.key);
-  filter.first_token = static_cast<std::uint32_t>(m_tokens.size());
-  filter.token_count = static_cast<std::uint32_t>(tokens.size());
-  for (const std::string_view token : tokens) {
-    m_tokens.push_back(token);
-    filter.initials |= letter_bit(token.front());
-    if (!code)
-      m_token_refs.push_back({token, id});
-  }
-  m_filters.push_back(filter);
-}
-
-// Words of multi-word keys, once each, with the keys they occur in.
-void Searcher::add_words(
-    KeyId id, std::span<const std::string_view> tokens,
-    std::unordered_map<std::string_view, std::uint32_t> &word_of) {
-  for (const std::string_view token : tokens) {
-    auto [at, added] =
-        word_of.try_emplace(token, static_cast<std::uint32_t>(m_words.size()));
-    if (added)
-      m_words.push_back({token, letter_mask(token), at->second, {}});
-    std::vector<KeyId> &keys = m_words[at->second].keys;
-    if (keys.empty() || keys.back() != id)
-      keys.push_back(id);
+  for (const Key &key : data.keys) {
+    split_tokens(key.key, tokens);
+    KeyFilter filter;
+    filter.letters = letter_mask(key.key);
+    filter.first_token = static_cast<std::uint32_t>(m_tokens.size());
+    filter.token_count = static_cast<std::uint32_t>(tokens.size());
+    for (const std::string_view token : tokens) {
+      m_tokens.push_back(token);
+      filter.initials |= letter_bit(token.front());
+    }
+    m_filters.push_back(filter);
   }
 }
 
@@ -456,81 +441,102 @@ void Searcher::add_words(
 class SearchRun {
 public:
   SearchRun(const Searcher &searcher, const Query &q)
-      : m_searcher(searcher), m_q(q), m_best(searcher.m_data) {}
+      : m_searcher(searcher), m_words(searcher.m_words), m_q(q),
+        m_best(searcher.m_data) {}
 
   void score_every_key() {
     for (std::size_t i = 0; i < m_searcher.m_data.keys.size(); ++i)
       score_key(static_cast<KeyId>(i));
+    if (m_q.tokens.size() != 1 || m_q.bound == 0)
+      return;
+    for (std::uint32_t w = 0; w < m_words.words.size(); ++w)
+      score_word(w);
   }
 
   // Code, exact and prefix matches: keys that begin with the query, a range
   // of the sorted keys.
   void score_keys_starting_with_query() {
     const std::span<const Key> keys = m_searcher.m_data.keys;
+    const auto byte = static_cast<unsigned char>(m_q.text.front());
     const auto from = std::lower_bound(
-        keys.begin(), keys.end(), m_q.text,
+        keys.begin() + m_searcher.m_key_from[byte],
+        keys.begin() + m_searcher.m_key_from[byte + 1], m_q.text,
         [](const Key &key, std::string_view t) { return key.key < t; });
     for (auto it = from; it != keys.end() && it->key.starts_with(m_q.text);
          ++it)
       score_key(static_cast<KeyId>(it - keys.begin()));
   }
 
-  // Token matches: every query token begins some token of the key, so the
-  // key has a token that the rarest query token begins.
+  // Token matches: every query token begins some word of the key, so the
+  // key has a word that the rarest query token begins.
   void score_keys_sharing_rarest_token() {
-    std::span<const Searcher::TokenRef> rarest =
-        tokens_starting_with(m_q.tokens.front());
-    for (std::size_t i = 1; i < m_q.tokens.size() && !rarest.empty(); ++i) {
-      const auto refs = tokens_starting_with(m_q.tokens[i]);
-      if (refs.size() < rarest.size())
-        rarest = refs;
+    WordRange rarest = starting_with(m_q.tokens.front());
+    for (std::size_t i = 1; i < m_q.tokens.size() && postings(rarest) != 0;
+         ++i) {
+      const WordRange range = starting_with(m_q.tokens[i]);
+      if (postings(range) < postings(rarest))
+        rarest = range;
     }
-    for (const Searcher::TokenRef &ref : rarest)
-      score_key(ref.key);
+    for (std::uint32_t p = m_words.posting_start[rarest.first];
+         p < m_words.posting_start[rarest.last]; ++p)
+      score_key(m_words.postings[p].key);
   }
 
-  // Edits of the whole key: its length within the bound of the query's, and
-  // not missing more distinct letters than the bound allows. q.bound is at
-  // least each key's own bound, so these filters reject no match.
-  void score_keys_of_similar_length() {
+  // Edits: a key with as many words as the query, each within its bound of
+  // the query's word at the same place, so word `pivot` of the key is among
+  // the near words of query token `pivot` (the one with the fewest deletion
+  // variants to look up). A one-word query may also be within the bound of
+  // one word of a longer key.
+  void score_keys_with_near_words() {
     if (m_q.bound == 0)
       return;
-    const auto length = [&](KeyId id) {
-      return m_searcher.m_data.keys[id].key.size();
-    };
-    auto it = std::lower_bound(
-        m_searcher.m_word_keys.begin(), m_searcher.m_word_keys.end(),
-        m_q.shortest,
-        [&](KeyId id, std::size_t shortest) { return length(id) < shortest; });
-    for (; it != m_searcher.m_word_keys.end() && length(*it) <= m_q.longest;
-         ++it)
-      if (!too_far(m_q.letters, m_searcher.m_filters[*it].letters, m_q.bound))
-        score_key(*it);
-  }
-
-  // A one-word query within the edit bound of one word of a longer key.
-  void score_words_near_query(Searcher::Scan scan) {
-    if (m_q.tokens.size() != 1 || m_q.bound == 0)
-      return;
-    const bool every_word = scan == Searcher::Scan::every_key;
-    const auto &words = m_searcher.m_words; // sorted by length
-    auto it = every_word
-                  ? words.begin()
-                  : std::lower_bound(
-                        words.begin(), words.end(), m_q.shortest,
-                        [](const Searcher::Word &word, std::size_t shortest) {
-                          return word.text.size() < shortest;
-                        });
-    for (; it != words.end(); ++it) {
-      if (!every_word && it->text.size() > m_q.longest)
-        break;
-      score_word(*it);
+    std::size_t pivot = 0;
+    for (std::size_t i = 1; i < m_q.tokens.size(); ++i)
+      if (variant_count(m_q.tokens[i]) < variant_count(m_q.tokens[pivot]))
+        pivot = i;
+    std::vector<std::uint32_t> near;
+    near_words(m_words, m_q.tokens[pivot], near);
+    const std::size_t count = m_q.tokens.size();
+    for (const std::uint32_t w : near) {
+      for (std::uint32_t p = m_words.posting_start[w];
+           p < m_words.posting_start[w + 1]; ++p) {
+        const WordPosting &posting = m_words.postings[p];
+        if (posting.position == pivot && posting.token_count == count)
+          score_key(posting.key);
+      }
+      if (count == 1)
+        score_word(w);
     }
   }
 
-  std::vector<Candidate> ranked() const { return m_best.ranked(); }
+  std::vector<Candidate> ranked() { return m_best.ranked(); }
 
 private:
+  // 1 + n + n(n-1)/2 for a word of n bytes and two edits; fewer with fewer.
+  static std::size_t variant_count(std::string_view token) {
+    const std::size_t n = token.size();
+    switch (edit_bound(n)) {
+    case 0:
+      return 1;
+    case 1:
+      return 1 + n;
+    default:
+      return 1 + n + n * (n - 1) / 2;
+    }
+  }
+
+  WordRange starting_with(std::string_view token) const {
+    const auto byte = static_cast<unsigned char>(token.front());
+    return words_starting_with(
+        m_words, token,
+        {m_searcher.m_word_from[byte], m_searcher.m_word_from[byte + 1]});
+  }
+
+  std::uint32_t postings(WordRange range) const {
+    return m_words.posting_start[range.last] -
+           m_words.posting_start[range.first];
+  }
+
   void score_key(KeyId id) {
     const KeyFilter &filter = m_searcher.m_filters[id];
     const auto tokens = std::span<const std::string_view>(m_searcher.m_tokens)
@@ -540,55 +546,59 @@ private:
         score_whole_key(m_q, m_searcher.m_data.keys[id], filter, tokens));
   }
 
-  void score_word(const Searcher::Word &word) {
-    const int bound = std::min(m_q.bound, edit_bound(word.text.size()));
-    if (bound == 0 || too_far(m_q.letters, word.letters, bound))
+  // A one-word query against one word of the multi-word keys it occurs in.
+  void score_word(std::uint32_t w) {
+    const std::uint32_t ordinal = m_words.ordinals[w];
+    if (ordinal == k_no_ordinal)
+      return; // in one-word keys only, which score_key scores
+    const std::string_view word = m_words.words[w];
+    const int bound = std::min(m_q.bound, edit_bound(word.size()));
+    if (bound == 0 || too_far(m_q.letters, letter_mask(word), bound))
       return;
-    const int d = word_edits(m_q.text, word.text);
+    const int d = word_edits(m_q.text, word);
     if (d < 0)
       return;
     const std::uint64_t words_after_keys =
-        (std::uint64_t{1} << 63) | std::uint64_t{word.ordinal} << 32;
+        (std::uint64_t{1} << 63) | std::uint64_t{ordinal} << 32;
     const Scored s{k_score_token_edit - k_score_per_edit * d, Reason::edit, d};
-    for (const KeyId id : word.keys)
-      m_best.offer(words_after_keys | id, id, s);
-  }
-
-  std::span<const Searcher::TokenRef>
-  tokens_starting_with(std::string_view token) const {
-    const auto &refs = m_searcher.m_token_refs;
-    const auto from =
-        std::lower_bound(refs.begin(), refs.end(), token,
-                         [](const Searcher::TokenRef &ref, std::string_view t) {
-                           return ref.token < t;
-                         });
-    auto to = from;
-    while (to != refs.end() && to->token.starts_with(token))
-      ++to;
-    return {from, to};
+    for (std::uint32_t p = m_words.posting_start[w];
+         p < m_words.posting_start[w + 1]; ++p) {
+      const WordPosting &posting = m_words.postings[p];
+      if (posting.token_count >= 2)
+        m_best.offer(words_after_keys | posting.key, posting.key, s);
+    }
   }
 
   const Searcher &m_searcher;
+  const WordIndex &m_words;
   const Query &m_q;
   BestPerPlace m_best;
 };
 
 std::vector<Candidate> Searcher::search(std::string_view query,
                                         Scan scan) const {
+  if (scan == Scan::candidates && m_has_last && query == m_last_query)
+    return m_last_ranked;
   const std::string text = normalise(query);
-  if (text.empty())
-    return {};
-  const Query q = prepare_query(query, text);
-  SearchRun run(*this, q);
-  if (scan == Scan::every_key) {
-    run.score_every_key();
-  } else {
-    run.score_keys_starting_with_query();
-    run.score_keys_sharing_rarest_token();
-    run.score_keys_of_similar_length();
+  std::vector<Candidate> ranked;
+  if (!text.empty()) {
+    const Query q = prepare_query(query, text);
+    SearchRun run(*this, q);
+    if (scan == Scan::every_key) {
+      run.score_every_key();
+    } else {
+      run.score_keys_starting_with_query();
+      run.score_keys_sharing_rarest_token();
+      run.score_keys_with_near_words();
+    }
+    ranked = run.ranked();
   }
-  run.score_words_near_query(scan);
-  return run.ranked();
+  if (scan == Scan::candidates) {
+    m_last_query.assign(query);
+    m_last_ranked = ranked;
+    m_has_last = true;
+  }
+  return ranked;
 }
 
 std::vector<Candidate> search(const Dataset &data, std::string_view query) {

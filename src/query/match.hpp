@@ -11,13 +11,13 @@
 // most 3 letters and digits. So "ST" finds Sao Tome and Principe by its code
 // (it normalises to "saint", like the key), but "saint" does not.
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
-#include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "model.hpp"
@@ -130,24 +130,6 @@ public:
                                 Scan scan = Scan::candidates) const;
 
 private:
-  // A distinct word of the multi-word keys and the keys it occurs in.
-  struct Word {
-    std::string_view text;
-    std::uint32_t letters;
-    std::uint32_t ordinal; // order of first appearance in the keys
-    std::vector<KeyId> keys;
-  };
-
-  // One word of one non-code key.
-  struct TokenRef {
-    std::string_view token;
-    KeyId key;
-  };
-
-  void add_key(KeyId id, std::span<const std::string_view> tokens);
-  void add_words(KeyId id, std::span<const std::string_view> tokens,
-                 std::unordered_map<std::string_view, std::uint32_t> &word_of);
-
   // One search: the query and the best candidate so far for each entry.
   friend class SearchRun;
 
@@ -156,9 +138,20 @@ private:
   std::vector<std::string_view> m_tokens;
   // Where a key can come from, so that a search scores only keys that may
   // match instead of every key (convert searches once per unmatched line):
-  std::vector<TokenRef> m_token_refs; // by token, for token matches
-  std::vector<KeyId> m_word_keys;     // non-code keys, by length
-  std::vector<Word> m_words;          // by length
+  // the dataset's word index (query/word_index.hpp), or one built here for
+  // a dataset that has its keys but not the index.
+  WordIndex m_words;
+  std::shared_ptr<const void> m_own_words;
+  // Where the keys and the words with each first byte begin, so that a
+  // binary search starts from the few that share the query's first byte.
+  std::array<std::uint32_t, 257> m_key_from{};
+  std::array<std::uint32_t, 257> m_word_from{};
+  // The last search (candidates only) and its result: convert --fuzzy
+  // searches a miss for a guess and then again for its did-you-mean. A
+  // Searcher serves one thread.
+  mutable std::string m_last_query;
+  mutable std::vector<Candidate> m_last_ranked;
+  mutable bool m_has_last = false;
 };
 
 // Searcher(data).search(query), for a one-off search.

@@ -22,4 +22,9 @@ set_tests_properties(bench_smoke PROPERTIES
   LABELS bench
   SKIP_RETURN_CODE 77
   TIMEOUT 120
-  ENVIRONMENT "IOM_BIN=$<TARGET_FILE:iom>;TOML_PARSE_BIN=$<TARGET_FILE:iom_toml_parse>;BENCH_WORK=${CMAKE_CURRENT_BINARY_DIR}/bench-smoke")
+  ENVIRONMENT "IOM_BIN=$<TARGET_FILE:iom>;TOML_PARSE_BIN=$<TARGET_FILE:iom_toml_parse>;INDEX_METHODS_BIN=$<TARGET_FILE:iom_index_methods>;BENCH_WORK=${CMAKE_CURRENT_BINARY_DIR}/bench-smoke")
+
+# The candidate-index methods of issue 17, measured side by side on the
+# built-in words (run.sh step 7).
+add_executable(iom_index_methods ${CMAKE_CURRENT_SOURCE_DIR}/bench/index_methods.cpp)
+target_link_libraries(iom_index_methods PRIVATE iom_app)

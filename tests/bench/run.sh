@@ -13,8 +13,10 @@
 #              or valgrind is missing.
 #
 # Steps: 1 start-up (hyperfine), 2 instructions (callgrind), 3 peak RSS
-# (/usr/bin/time), 4 convert throughput vs an awk hash join, 5 --data at
-# 1k/10k/64k/100k entries vs a bare toml++ parse, 6 peers (pycountry, isoquery,
+# (/usr/bin/time), 4 convert throughput vs an awk hash join, 5 convert on
+# messy input and on distinct misses vs awk, and callgrind's instructions per
+# miss (issue 17), 6 --data at 1k/10k/100k entries vs a bare toml++ parse,
+# 7 the candidate-index methods side by side, 8 peers (pycountry, isoquery,
 # jq). The tools come from `sh cmake/deps.sh bench`; this script installs
 # nothing.
 #
@@ -26,6 +28,9 @@
 #   BENCH_CMAKE_ARGS  extra arguments for configuring build-bench/
 #   BENCH_SIZES       --data sizes (default "1000 10000 100000"; quick "1000")
 #   BENCH_LINES       convert input lines (default 1000000; quick 20000)
+#   BENCH_MISSES      distinct misses under callgrind (default 100000;
+#                     quick 2000)
+#   INDEX_METHODS_BIN the methods of step 7 (default: built with IOM_BIN)
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -71,12 +76,16 @@ if [ "$quick" = 1 ]; then
   peers="1 --warmup 1 --runs 2"
   convert="1 --warmup 0 --runs 2"
   lines=${BENCH_LINES:-20000}
+  misses=${BENCH_MISSES:-2000}
+  method_lines=200
   sizes=${BENCH_SIZES:-1000}
 else
   startup="30 --warmup 2 --runs 10"
   peers="5 --warmup 2 --runs 10"
   convert="5 --warmup 1 --runs 2"
   lines=${BENCH_LINES:-1000000}
+  misses=${BENCH_MISSES:-100000}
+  method_lines=1000
   sizes=${BENCH_SIZES:-1000 10000 100000}
 fi
 data_runs() { # ROUNDS and hyperfine options; fewer for the big files
@@ -95,12 +104,13 @@ if [ -z "${IOM_BIN:-}" ] || [ -z "${TOML_PARSE_BIN:-}" ]; then
     cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
       ${BENCH_CMAKE_ARGS:-} >/dev/null || { say "bench: configure failed"; exit 2; }
   fi
-  say "bench: building iom and the toml++ baseline in $build"
-  cmake --build "$build" --target iom iom_toml_parse >/dev/null ||
-    { say "bench: build failed"; exit 2; }
+  say "bench: building iom, the toml++ baseline and the index methods in $build"
+  cmake --build "$build" --target iom iom_toml_parse iom_index_methods \
+    >/dev/null || { say "bench: build failed"; exit 2; }
 fi
 iom=${IOM_BIN:-$build/iom}
 toml_parse=${TOML_PARSE_BIN:-$build/tests/iom_toml_parse}
+index_methods=${INDEX_METHODS_BIN:-$build/tests/iom_index_methods}
 for binary in "$iom" "$toml_parse"; do
   [ -x "$binary" ] || { say "bench: no executable $binary"; exit 2; }
 done
@@ -158,7 +168,7 @@ peak_rss() {
   done
   printf '%s\t%s\n' "$p_label" "$p_best" >>"$work/rss.tsv"
 }
-step() { say "bench: [$1/6] $2 ($(( $(date +%s) - started )) s)"; }
+step() { say "bench: [$1/8] $2 ($(( $(date +%s) - started )) s)"; }
 
 # --- 0. sanity ---------------------------------------------------------------
 if ! "$iom" show kenya >"$work/show.txt" 2>"$work/log/show.err"; then
@@ -166,14 +176,14 @@ if ! "$iom" show kenya >"$work/show.txt" 2>"$work/log/show.err"; then
 fi
 
 # --- 1. start-up ---------------------------------------------------------------
-step 1 "start-up: /bin/true vs iom show kenya vs iom countries -f csv -F all"
+step 1 "start-up: /bin/true vs iom show kenya vs iom --lang fr countries -f csv -F all"
 # A busy machine (other jobs) swamps a 1 ms measurement: when /bin/true's
 # median is far above its fastest run, measure again (full run, 3 attempts).
 attempt=1
 while :; do
   # shellcheck disable=SC2086
   rounds startup "true show csv" $startup -N \
-    /bin/true "$iom show kenya" "$iom countries -f csv -F all" || break
+    /bin/true "$iom show kenya" "$iom --lang fr countries -f csv -F all" || break
   printf '%s\n' "$attempt" >"$work/startup.attempts"
   if [ "$quick" = 1 ] || [ "$attempt" -ge 3 ] ||
       ! "$python" "$here/report.py" "$work" --noisy startup; then
@@ -188,11 +198,13 @@ done
 # --- 2. instructions -----------------------------------------------------------
 step 2 "instructions: callgrind"
 # callgrind NAME COMMAND...: total Ir and the annotated profile (self and
-# inclusive). The command's exit status does not matter, only that it ran.
+# inclusive). The command's exit status does not matter, only that it ran;
+# its stdout and stderr go to /dev/null, valgrind's messages to log/.
 callgrind() {
   c_name=$1; shift
   valgrind --tool=callgrind --callgrind-out-file="$work/callgrind.$c_name.out" \
-    "$@" >/dev/null 2>"$work/log/callgrind.$c_name.txt" || true
+    --log-file="$work/log/callgrind.$c_name.txt" "$@" >/dev/null 2>/dev/null ||
+    true
   if grep -q '^totals:' "$work/callgrind.$c_name.out" 2>/dev/null; then
     callgrind_annotate "$work/callgrind.$c_name.out" \
       >"$work/callgrind.$c_name.self.txt" 2>/dev/null
@@ -204,14 +216,14 @@ callgrind() {
 }
 callgrind true /bin/true
 callgrind show "$iom" show kenya
-callgrind csv "$iom" countries -f csv -F all
+callgrind csv "$iom" --lang fr countries -f csv -F all
 
 # --- 3. peak RSS ---------------------------------------------------------------
 step 3 "peak RSS: /usr/bin/time -f %M"
 : >"$work/rss.tsv"
 peak_rss true /bin/true
 peak_rss show "$iom" show kenya
-peak_rss csv "$iom" countries -f csv -F all
+peak_rss csv "$iom" --lang fr countries -f csv -F all
 
 # --- 4. convert throughput -----------------------------------------------------
 step 4 "convert: $lines lines, iom vs awk hash join"
@@ -274,8 +286,56 @@ else
   broken "gen_convert_input.py failed: $(tail -3 "$work/log/gen_convert.txt")"
 fi
 
-# --- 5. --data at scale --------------------------------------------------------
-step 5 "--data: sizes $sizes, iom vs a bare toml++ parse"
+# --- 5. messy input and misses ------------------------------------------------
+step 5 "convert on messy input and distinct misses: $lines lines, iom vs awk"
+messy="$work/messy-input.txt"
+garbage="$work/garbage-input.txt"
+messy_map="$work/messy-map.tsv"
+if "$python" "$here/gen_messy_input.py" "$lines" 42 --map "$messy_map" \
+    >"$messy" 2>"$work/log/gen_messy.txt" &&
+    "$python" "$here/gen_messy_input.py" "$lines" 43 --garbage 1 \
+    >"$garbage" 2>>"$work/log/gen_messy.txt"; then
+  m_awk="awk"
+  command -v mawk >/dev/null 2>&1 && m_awk=mawk
+  # shellcheck disable=SC2016 # the $ fields are awk's
+  m_program='NR==FNR{map[$1]=$2; next} {k=tolower($0); print (k in map ? map[k] : "")}'
+  m_join="-F'\\t' '$m_program'"
+  printf 'lines\t%s\n' "$lines" >"$work/messy.tsv"
+  for kind in messy garbage; do
+    # -i: iom exits 1 because the misses match nothing (as specified).
+    # shellcheck disable=SC2086
+    rounds "$kind" "iom $m_awk" $convert -i \
+      "$iom convert --to iso3 < '$work/$kind-input.txt' > /dev/null 2>/dev/null" \
+      "$m_awk $m_join '$messy_map' '$work/$kind-input.txt' > /dev/null" || true
+  done
+  "$iom" convert --to iso3 <"$messy" >"$work/messy-iom.out" \
+    2>"$work/messy-iom.err" || true
+  eval "$m_awk $m_join '$messy_map' '$messy'" >"$work/messy-awk.out"
+  {
+    printf 'iom_hits\t%s\n' "$(grep -c . "$work/messy-iom.out" || true)"
+    printf 'iom_stderr\t%s\n' "$(wc -l <"$work/messy-iom.err")"
+    printf 'awk_hits\t%s\n' "$(grep -c . "$work/messy-awk.out" || true)"
+    # iom leaves a shared name (ambiguous) and a country outside the
+    # directory empty, where awk takes the first country it was given.
+    printf 'iom_empty\t%s\n' "$(paste "$work/messy-iom.out" \
+      "$work/messy-awk.out" | awk -F'\t' '$2 != "" && $1 == ""' | wc -l)"
+    printf 'disagreements\t%s\n' "$(paste "$work/messy-iom.out" \
+      "$work/messy-awk.out" | awk -F'\t' '$2 != "" && $1 != "" && $1 != $2' | wc -l)"
+  } >>"$work/messy.tsv"
+  [ "$(wc -l <"$work/messy-iom.out")" -eq "$lines" ] ||
+    broken "iom convert printed $(wc -l <"$work/messy-iom.out") lines for $lines messy lines"
+  # The cost of a distinct miss, free of timing noise: --fuzzy searches each
+  # one; an empty run is the cost of everything else.
+  head -n "$misses" "$garbage" >"$work/misses.txt"
+  printf 'misses\t%s\n' "$(wc -l <"$work/misses.txt")" >>"$work/messy.tsv"
+  callgrind misses_empty "$iom" convert --fuzzy --to iso3 </dev/null
+  callgrind misses "$iom" convert --fuzzy --to iso3 <"$work/misses.txt"
+else
+  broken "gen_messy_input.py failed: $(tail -3 "$work/log/gen_messy.txt")"
+fi
+
+# --- 6. --data at scale --------------------------------------------------------
+step 6 "--data: sizes $sizes, iom vs a bare toml++ parse"
 # callgrind profiles the largest size up to 10,000 entries (under valgrind a
 # larger file takes minutes).
 profile_size=""
@@ -320,8 +380,29 @@ for n in $sizes; do
     "$toml_parse $file" "$iom --data $file countries -r eca -c" || true
 done
 
-# --- 6. peers ------------------------------------------------------------------
-step 6 "peers: pycountry, isoquery, jq"
+# --- 7. candidate-index methods ---------------------------------------------------
+step 7 "candidate-index methods: callgrind of iom_index_methods"
+if [ -x "$index_methods" ] && [ -f "$messy" ]; then
+  head -n "$method_lines" "$messy" >"$work/methods-queries.txt"
+  printf 'lines\t%s\n' "$method_lines" >"$work/methods.tsv"
+  for method in none deletion qgram bktree scan; do
+    if result=$("$index_methods" "$method" <"$work/methods-queries.txt" \
+        2>"$work/log/methods-$method.txt"); then
+      printf '%s\n' "$result" >>"$work/methods.tsv"
+      callgrind "method_$method" "$index_methods" "$method" \
+        <"$work/methods-queries.txt"
+    else
+      broken "iom_index_methods $method failed"
+    fi
+  done
+elif [ "$quick" = 1 ]; then
+  say "bench: no $index_methods; step 7 skipped"
+else
+  broken "no executable $index_methods"
+fi
+
+# --- 8. peers ------------------------------------------------------------------
+step 8 "peers: pycountry, isoquery, jq"
 "$iom" countries -f json -F all >"$work/export.json" 2>"$work/log/export.txt" ||
   broken "iom countries -f json -F all failed"
 set -- /bin/true "$iom show kenya"

@@ -163,8 +163,19 @@ void check_typo(const iom::Dataset &data, const iom::query::Searcher &searcher,
   }
   }
 
+  // Typos are what the word index exists for (query/word_index.hpp): the
+  // indexed search must find what scoring every key finds.
+  const std::vector<iom::query::Candidate> ranked = searcher.search(edited);
+  const std::vector<iom::query::Candidate> every =
+      searcher.search(edited, iom::query::Searcher::Scan::every_key);
+  FUZZ_CHECK(every.size() == ranked.size(), edited);
+  for (std::size_t i = 0; i < every.size() && i < ranked.size(); ++i)
+    FUZZ_CHECK(every[i].place == ranked[i].place &&
+                   every[i].score == ranked[i].score &&
+                   every[i].key.data() == ranked[i].key.data(),
+               edited);
   const std::optional<iom::query::Candidate> answer =
-      iom::query::confident(searcher.search(edited));
+      iom::query::confident(ranked);
   if (!answer)
     return;
   const auto owners = iom::fuzz::keys_equal_to(data, key.key);
