@@ -9,9 +9,11 @@
 #include "query/normalise.hpp"
 #include "query/page.hpp"
 #include "util/error.hpp"
+#include "util/output.hpp"
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <deque>
 #include <fstream>
 #include <memory>
@@ -159,9 +161,17 @@ int run(Context &context, const Options &options) {
       query::parse_page(dataset::read_file(options.page), options.page);
   const Dataset &data = context.indexed();
   const query::PageMatch match = query::match_page(data, page);
-  if (!options.write.empty())
+  const std::vector<Change> changes = query::compare_page(data, page, match);
+  if (!options.write.empty()) {
     write_dataset(data, page, match, options);
-  return emit_changes(context, query::compare_page(data, page, match),
+    // A label's code, office and casing are not on the page: no guess.
+    if (std::any_of(changes.begin(), changes.end(),
+                    [](const Change &c) { return c.section != "entries"; }))
+      util::print_error(options.write +
+                        ": the region and type labels are as before; edit "
+                        "the changed ones by hand");
+  }
+  return emit_changes(context, changes,
                       std::string(data.origin) + " -> " + options.page);
 }
 

@@ -91,6 +91,22 @@ with tempfile.TemporaryDirectory() as tmp:
     check("next: importing it again against the written dataset", (out, err, status),
           ("section\tkey\tchange\tfield\told\tnew\n", "", 0))
 
+# Labels: a region renamed in both filter blocks, and a type added.
+labels = seed.replace("        east, horn and southern africa\n", "        east and southern africa\n")
+labels = labels.replace("        special liaison office\n", "        special liaison office\n\n        liaison office\n")
+with tempfile.TemporaryDirectory() as tmp:
+    page = pathlib.Path(tmp) / "labels.txt"
+    page.write_text(labels, encoding="utf-8")
+    written = pathlib.Path(tmp) / "labels.toml"
+    check("labels: report and the note that labels are not written",
+          run("import", str(page), "--write", str(written), "-f", "tsv"), (
+              "section\tkey\tchange\tfield\told\tnew\n"
+              "regions\tehsa\trenamed\tname\tEast, Horn and Southern Africa\teast and southern africa\n"
+              "types\tliaison-office\tadded\t\t\tliaison office\n",
+              f"iom: {written}: the region and type labels are as before; edit the changed ones by hand\n", 1))
+    check("labels: the written dataset is the built-in one", run("diff", "-", str(written), "-f", "tsv"),
+          ("section\tkey\tchange\tfield\told\tnew\n", "", 0))
+
 for f in failures:
     print("FAIL: " + f)
 sys.exit(1 if failures else 0)
