@@ -197,7 +197,7 @@ struct Meta {
   // How the capture date is known: inferred when the page states no capture
   // time (the bundled date is the page's latest news date).
   Basis captured_basis;
-  std::string_view source;   // URL
+  std::string_view source; // URL
   std::string_view source_note;
   std::string_view claim_countries;
   std::string_view claim_field_offices;

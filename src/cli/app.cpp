@@ -24,9 +24,9 @@ std::string version_text(const Dataset &data) {
   return fmt::format("iom {}\ndata {}, {}, {}: {} entries: {} "
                      "countries, {} territories, {} offices\n",
                      IOM_VERSION, data.meta.data_version,
-                     render::captured_text(data.meta),
-                     data.origin, data.entries.size(), kinds.countries,
-                     kinds.territories, kinds.offices);
+                     render::captured_text(data.meta), data.origin,
+                     data.entries.size(), kinds.countries, kinds.territories,
+                     kinds.offices);
 }
 
 // In render::Format's order.

@@ -56,8 +56,9 @@ int run(Context &context, const Options &options) {
     std::string notes;
     for (const auto &region : regions)
       if (region.region.basis != Basis::sourced && !region.region.note.empty())
-        notes += fmt::format("{} ({}): {}\n", region.region.code,
-                             to_string(region.region.basis), region.region.note);
+        notes +=
+            fmt::format("{} ({}): {}\n", region.region.code,
+                        to_string(region.region.basis), region.region.note);
     if (!notes.empty()) {
       context.out().write("\n" + notes);
       context.out().flush();

@@ -1,7 +1,7 @@
 #pragma once
 
-// The list commands' filter options (-r -t -l --kind --host --city --basis -m), as
-// typed, and their resolution against the dataset.
+// The list commands' filter options (-r -t -l --kind --host --city --basis -m),
+// as typed, and their resolution against the dataset.
 
 #include "query/filter.hpp"
 

@@ -5,8 +5,8 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <type_traits>
+#include <unordered_map>
 #include <variant>
 
 namespace iom::dataset {
@@ -33,8 +33,7 @@ std::string spell(const Dataset &data, TypeIndex type) {
   return std::string(data.types[to_size(type)].code);
 }
 template <typename Enum>
-  requires std::is_enum_v<Enum>
-std::string spell(const Dataset &, Enum value) {
+requires std::is_enum_v<Enum> std::string spell(const Dataset &, Enum value) {
   return std::string(to_string(value));
 }
 
@@ -133,21 +132,17 @@ void compare_section(std::vector<Change> &out, const Dataset &before,
 template <typename Struct>
 std::string spelled_value(const Dataset &data, const Struct &item,
                           std::size_t slot) {
-  return std::visit(
-      [&](auto member) { return spell(data, item.*member); },
-      Schema<Struct>::fields[slot].member);
+  return std::visit([&](auto member) { return spell(data, item.*member); },
+                    Schema<Struct>::fields[slot].member);
 }
 
-template std::string spelled_value(const Dataset &, const Meta &,
-                                   std::size_t);
+template std::string spelled_value(const Dataset &, const Meta &, std::size_t);
 template std::string spelled_value(const Dataset &, const Region &,
                                    std::size_t);
 template std::string spelled_value(const Dataset &, const OfficeType &,
                                    std::size_t);
-template std::string spelled_value(const Dataset &, const Host &,
-                                   std::size_t);
-template std::string spelled_value(const Dataset &, const Entry &,
-                                   std::size_t);
+template std::string spelled_value(const Dataset &, const Host &, std::size_t);
+template std::string spelled_value(const Dataset &, const Entry &, std::size_t);
 
 std::vector<Change> diff(const Dataset &before, const Dataset &after) {
   std::vector<Change> out;

@@ -70,7 +70,7 @@ struct Writer {
     value(name, data.types[to_size(type)].code, required);
   }
   template <typename Enum>
-    requires std::is_enum_v<Enum>
+  requires std::is_enum_v<Enum>
   void value(std::string_view name, Enum member, bool) {
     value(name, to_string(member), true);
   }

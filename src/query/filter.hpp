@@ -17,9 +17,9 @@ struct Filter {
   std::vector<TypeIndex> types;       // any of
   std::vector<std::string> languages; // any of, exact site-language codes
   std::optional<Kind> kind;
-  std::vector<std::string> hosts; // any of, ISO alpha-2 of the host
-  std::optional<Basis> basis;     // region_basis or type_basis
-  std::string match;              // normalised; matched at word starts
+  std::vector<std::string> hosts;  // any of, ISO alpha-2 of the host
+  std::optional<Basis> basis;      // region_basis or type_basis
+  std::string match;               // normalised; matched at word starts
   std::vector<std::string> cities; // any of, resolved by resolve_city
 };
 

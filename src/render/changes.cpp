@@ -14,16 +14,16 @@ constexpr Field<Change> k_change_fields[] = {
     {"key", "KEY", "the item's id or code (in the newer data)", "#meta+id",
      T::text, false, false,
      [](const Change &r, auto, Cell &c) { set(c, r.key); }},
-    {"change", "CHANGE", "added, removed, renamed or changed",
-     "#meta+change", T::text, false, false,
+    {"change", "CHANGE", "added, removed, renamed or changed", "#meta+change",
+     T::text, false, false,
      [](const Change &r, auto, Cell &c) { set(c, to_string(r.kind)); }},
     {"field", "FIELD", "the field that changed; empty for a whole item",
      "#meta+field", T::text, false, false,
      [](const Change &r, auto, Cell &c) { set(c, r.field); }},
-    {"old", "OLD", "the value before", "#meta+value+old", T::text, false,
-     false, [](const Change &r, auto, Cell &c) { set(c, r.old_value); }},
-    {"new", "NEW", "the value after", "#meta+value+new", T::text, false,
-     false, [](const Change &r, auto, Cell &c) { set(c, r.new_value); }},
+    {"old", "OLD", "the value before", "#meta+value+old", T::text, false, false,
+     [](const Change &r, auto, Cell &c) { set(c, r.old_value); }},
+    {"new", "NEW", "the value after", "#meta+value+new", T::text, false, false,
+     [](const Change &r, auto, Cell &c) { set(c, r.new_value); }},
 };
 
 } // namespace

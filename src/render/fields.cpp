@@ -334,8 +334,8 @@ constexpr Field<RegionRow> k_region_fields[] = {
        dim_unless_sourced(c, r.region.basis);
      }},
     {"note", "NOTE",
-     "what the regional office rests on, and what is unconfirmed",
-     "#meta+note", T::text, false, false,
+     "what the regional office rests on, and what is unconfirmed", "#meta+note",
+     T::text, false, false,
      [](const R &r, auto, Cell &c) { set(c, r.region.note); }},
 };
 
