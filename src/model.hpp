@@ -11,6 +11,7 @@
 #include <limits>
 #include <memory>
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace iom {
@@ -77,12 +78,16 @@ struct Entry {
   TypeIndex type;
   Basis type_basis;
   std::string_view type_source;
-  std::string_view city;
+  std::string_view city;        // of the office, where a source gives it
+  std::string_view city_source; // that source; every city has one
   std::string_view host; // ISO alpha-2 of the host country (offices only)
   Strings languages;
   Strings aliases;
   Strings sources; // URLs
   std::string_view note;
+  // What is still to be checked by hand, for an entry `iom import` added
+  // from a new capture of the page; empty when the entry is reviewed.
+  std::string_view review;
   // The entry's row of Dataset::world, found by its codes when the dataset
   // is loaded (the loader checks that the codes agree); none for an office.
   WorldIndex world = k_no_world;
@@ -189,7 +194,10 @@ struct WorldMeta {
 struct Meta {
   std::string_view data_version;
   std::string_view captured; // capture date of the source page
-  std::string_view source;   // URL
+  // How the capture date is known: inferred when the page states no capture
+  // time (the bundled date is the page's latest news date).
+  Basis captured_basis;
+  std::string_view source; // URL
   std::string_view source_note;
   std::string_view claim_countries;
   std::string_view claim_field_offices;
@@ -258,6 +266,20 @@ struct Dataset {
   std::string_view origin;                 // "built-in" or the file path
   std::shared_ptr<const void> storage;     // owns a loaded dataset's strings
   std::shared_ptr<const void> key_storage; // owns a loaded dataset's keys
+};
+
+// One difference between two datasets (iom diff), or between a dataset and
+// a new capture of the directory page (iom import). Values are as a dataset
+// file spells them: a region or type by its code, a list joined by ", ".
+enum class ChangeKind : std::uint8_t { added, removed, renamed, changed };
+
+struct Change {
+  std::string section; // entries, regions, types, hosts, meta; or labels
+  std::string key;     // the item's id or code in the newer data
+  ChangeKind kind;
+  std::string field; // empty for an item added or removed as a whole
+  std::string old_value;
+  std::string new_value;
 };
 
 // The region of an entry, or nullptr when it has none.

@@ -7,6 +7,7 @@
 #include "cli/context.hpp"
 #include "cli/suggest.hpp"
 #include "query/filter.hpp"
+#include "render/provenance.hpp"
 #include "util/error.hpp"
 #include "version.hpp"
 
@@ -20,11 +21,12 @@ namespace {
 
 std::string version_text(const Dataset &data) {
   query::KindCounts kinds = query::count_kinds(data);
-  return fmt::format("iom {}\ndata {} (captured {}, {}): {} entries: {} "
+  return fmt::format("iom {}\ndata {}, {}, {}: {} entries: {} "
                      "countries, {} territories, {} offices\n",
-                     IOM_VERSION, data.meta.data_version, data.meta.captured,
-                     data.origin, data.entries.size(), kinds.countries,
-                     kinds.territories, kinds.offices);
+                     IOM_VERSION, data.meta.data_version,
+                     render::captured_text(data.meta), data.origin,
+                     data.entries.size(), kinds.countries, kinds.territories,
+                     kinds.offices);
 }
 
 // In render::Format's order.

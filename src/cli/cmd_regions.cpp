@@ -2,7 +2,10 @@
 
 #include "cli/commands.hpp"
 #include "cli/emit.hpp"
+#include "model_names.hpp"
 #include "util/error.hpp"
+
+#include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
 
@@ -46,7 +49,22 @@ int run(Context &context, const Options &options) {
       countries.push_back(region.countries);
     insert_bars(rows, "countries", countries);
   }
-  return emit(context, rows, "the dataset has no regions");
+  int status = emit(context, rows, "the dataset has no regions");
+  // A person reading the table learns why a region is not sourced; scripts
+  // ask for the note field instead.
+  if (style.format == render::Format::table && style.options.terminal) {
+    std::string notes;
+    for (const auto &region : regions)
+      if (region.region.basis != Basis::sourced && !region.region.note.empty())
+        notes +=
+            fmt::format("{} ({}): {}\n", region.region.code,
+                        to_string(region.region.basis), region.region.note);
+    if (!notes.empty()) {
+      context.out().write("\n" + notes);
+      context.out().flush();
+    }
+  }
+  return status;
 }
 
 } // namespace

@@ -7,6 +7,7 @@
 #include "cli/emit.hpp"
 #include "query/filter.hpp"
 #include "render/json.hpp"
+#include "render/provenance.hpp"
 #include "util/error.hpp"
 
 #include <CLI/CLI.hpp>
@@ -118,9 +119,9 @@ void write_human(Context &context, const Cross &parts,
                 all_rows(std::span<const render::ClaimRow>(claim_rows),
                          render::claim_fields()),
                 style.format, style.options);
-  out += fmt::format("\nData {} captured {} from {} ({})\n",
-                     data.meta.data_version, data.meta.captured,
-                     data.meta.source, data.origin);
+  out += fmt::format("\nData {} {} from {} ({})\n", data.meta.data_version,
+                     render::captured_text(data.meta), data.meta.source,
+                     data.origin);
   // Markdown joins adjacent lines into one paragraph.
   if (style.format == render::Format::md)
     out += "\n";

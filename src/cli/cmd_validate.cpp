@@ -33,6 +33,11 @@ int run(Context &context, const Options &options) {
       data->origin, data->entries.size(), data->regions.size(),
       data->types.size(), data->hosts.size(),
       data->hosts.size() == 1 ? "record" : "records"));
+  // Valid, but not finished: what `iom import --write` left to check.
+  for (const Entry &entry : data->entries)
+    if (!entry.review.empty())
+      context.out().write(fmt::format("{}: review {}: {}\n", data->origin,
+                                      entry.id, entry.review));
   context.out().flush();
   return k_exit_ok;
 }

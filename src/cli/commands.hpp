@@ -33,6 +33,8 @@ void setup_types(CLI::App &command, Context &context);
 void setup_stats(CLI::App &command, Context &context);
 void setup_fields(CLI::App &command, Context &context);
 void setup_validate(CLI::App &command, Context &context);
+void setup_diff(CLI::App &command, Context &context);
+void setup_import(CLI::App &command, Context &context);
 void setup_completions(CLI::App &command, Context &context);
 void setup_man(CLI::App &command, Context &context);
 void setup_complete(CLI::App &command, Context &context);
@@ -68,6 +70,14 @@ inline constexpr Command k_commands[] = {
      "Check a dataset file (default: the data in use); errors are printed as "
      "FILE:LINE:COL: message",
      setup_validate},
+    {"import",
+     "Compare a text capture of the directory page with the data in use; "
+     "--write writes the updated dataset",
+     setup_import},
+    {"diff",
+     "Compare two dataset files field by field ('-' is the built-in data); "
+     "exit 1 when they differ",
+     setup_diff},
     {"completions", "Print the completion script for a shell",
      setup_completions},
     {"man", "Print the man page (roff); read it with 'iom man | man -l -'",

@@ -43,6 +43,12 @@ void add_filter_options(CLI::App &command, FilterArgs &args) {
                   "Only entries in this host country (name or ISO code)")
       ->delimiter(',')
       ->type_name("COUNTRY");
+  // Repeatable but no comma list: "Washington, D.C." is one city.
+  command
+      .add_option("--city", args.cities,
+                  "Only entries whose office is in this city, as the data "
+                  "gives it (cities are not names: 'show' does not take them)")
+      ->type_name("CITY");
   add_choices(
       command.add_option(
           "--basis", args.basis,
@@ -68,6 +74,8 @@ query::Filter resolve_filter(Context &context, const FilterArgs &args) {
     filter.kind = choice_enum<Kind>(kind_list(), args.kind);
   for (const auto &value : args.hosts)
     filter.hosts.push_back(query::resolve_host(data, value));
+  for (const auto &value : args.cities)
+    filter.cities.push_back(query::resolve_city(data, value));
   if (!args.basis.empty())
     filter.basis = choice_enum<Basis>(basis_list(), args.basis);
   if (!args.match.empty()) {

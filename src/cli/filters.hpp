@@ -1,7 +1,7 @@
 #pragma once
 
-// The list commands' filter options (-r -t -l --kind --host --basis -m), as
-// typed, and their resolution against the dataset.
+// The list commands' filter options (-r -t -l --kind --host --city --basis -m),
+// as typed, and their resolution against the dataset.
 
 #include "query/filter.hpp"
 
@@ -24,6 +24,7 @@ struct FilterArgs {
   std::vector<std::string> hosts;
   std::string basis;
   std::string match;
+  std::vector<std::string> cities;
 };
 
 void add_filter_options(CLI::App &command, FilterArgs &args);

@@ -401,6 +401,9 @@ void Loader::convert(Storage &storage, const Fields &from, std::size_t slot,
 template <Spelled Enum>
 void Loader::convert(Storage &, const Fields &from, std::size_t slot,
                      std::string_view name, Enum &to) {
+  // An absent optional field keeps its default; the schema marks which.
+  if (!from.nodes[slot])
+    return;
   std::string_view value = from.text(slot);
   if (auto parsed = parse_spelling<Enum>(value)) {
     to = *parsed;
@@ -586,9 +589,13 @@ void Loader::build_entries(Storage &storage,
     check_codes(from, entry, m_codes);
     check_code_status(from, entry);
 
-    if (text<&Entry::region>(from).empty() && entry.kind != Kind::office)
+    // An entry still marked for review may lack its region: `iom import`
+    // does not guess one for a new entry.
+    if (text<&Entry::region>(from).empty() && entry.kind != Kind::office &&
+        entry.review.empty())
       problem(from.position, "missing field 'region' in entries (only an "
-                             "office may have no region)");
+                             "office, or an entry marked for review, may "
+                             "have no region)");
     if (entry.kind == Kind::office && entry.host.empty())
       problem(from.position, "missing field 'host' in entries (an office needs "
                              "its host country)");

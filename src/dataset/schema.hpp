@@ -61,6 +61,8 @@ template <> struct Schema<Meta> {
   static constexpr Field<Meta> fields[] = {
       {"data_version", &Meta::data_version, k_required | k_no_controls},
       {"captured", &Meta::captured, k_required | k_no_controls},
+      // Absent: the file states its capture date as known (sourced).
+      {"captured_basis", &Meta::captured_basis, k_optional | k_no_controls},
       {"source", &Meta::source, k_required},
       {"source_note", &Meta::source_note, k_required},
       {"claim_countries", &Meta::claim_countries, k_required | k_no_controls},
@@ -133,11 +135,13 @@ template <> struct Schema<Entry> {
       {"type_basis", &Entry::type_basis, k_required | k_no_controls},
       {"type_source", &Entry::type_source, k_required},
       {"city", &Entry::city, k_optional | k_no_controls},
+      {"city_source", &Entry::city_source, k_optional},
       {"host", &Entry::host, k_optional | k_no_controls},
       {"languages", &Entry::languages, k_required | k_no_controls},
       {"aliases", &Entry::aliases, k_required | k_no_controls},
       {"sources", &Entry::sources, k_required},
       {"note", &Entry::note, k_optional},
+      {"review", &Entry::review, k_optional},
   };
 };
 

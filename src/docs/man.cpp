@@ -3,6 +3,7 @@
 #include "dataset/builtin.hpp"
 #include "docs/tree.hpp"
 #include "render/fields.hpp"
+#include "render/provenance.hpp"
 #include "util/utf8.hpp"
 #include "version.hpp"
 
@@ -232,7 +233,7 @@ std::string man_page(const CLI::App &app) {
       {"@DATE@", roff(meta.captured)},
       {"@VERSION@", roff(IOM_VERSION)},
       {"@DATA_VERSION@", roff(meta.data_version)},
-      {"@DATA_CAPTURED@", roff(meta.captured)},
+      {"@DATA_CAPTURED@", roff(render::captured_text(meta))},
       {"@DATA_SOURCE@", roff(meta.source)},
       {"@NAME@", name_line(tree)},
       {"@SYNOPSIS@", synopsis(tree)},

@@ -7,6 +7,8 @@
 #include "util/error.hpp"
 #include "util/text.hpp"
 
+#include <algorithm>
+
 namespace iom::query {
 namespace {
 
@@ -91,6 +93,31 @@ std::string resolve_host(const Dataset &data, std::string_view value) {
               "'; give a country name or ISO code");
 }
 
+bool in_city(const Entry &entry, std::string_view city) {
+  if (entry.city.empty())
+    return false;
+  std::string_view first = entry.city.substr(0, entry.city.find(','));
+  return normalise(entry.city) == city || normalise(first) == city;
+}
+
+std::string resolve_city(const Dataset &data, std::string_view value) {
+  std::string city = normalise(value);
+  std::vector<std::string_view> cities;
+  for (const auto &entry : data.entries) {
+    if (!city.empty() && in_city(entry, city))
+      return city;
+    if (!entry.city.empty() &&
+        std::find(cities.begin(), cities.end(), entry.city) == cities.end())
+      cities.push_back(entry.city);
+  }
+  std::sort(cities.begin(), cities.end());
+  std::string list;
+  for (std::string_view name : cities)
+    list += (list.empty() ? "" : "; ") + std::string(name);
+  throw Error("no entry is in the city '" + std::string(value) +
+              "'; the cities of the data: " + (list.empty() ? "none" : list));
+}
+
 std::string_view host_of(const Entry &entry) {
   return entry.kind == Kind::office ? entry.host : entry.iso2;
 }
@@ -135,6 +162,10 @@ bool accepts(const Filter &filter, const Entry &entry) {
     if (!found)
       return false;
   }
+  if (!filter.cities.empty() &&
+      std::none_of(filter.cities.begin(), filter.cities.end(),
+                   [&](const auto &city) { return in_city(entry, city); }))
+    return false;
   if (!filter.match.empty()) {
     bool found = contains_at_word(normalise(entry.name), filter.match) ||
                  contains_at_word(normalise(entry.short_name), filter.match);
@@ -149,7 +180,8 @@ bool accepts(const Filter &filter, const Entry &entry) {
 bool accepts(const Filter &filter, const WorldRow &row) {
   // A row outside the directory has no IOM fields to satisfy a filter on.
   if (filter.kind || !filter.regions.empty() || !filter.types.empty() ||
-      !filter.hosts.empty() || filter.basis || !filter.languages.empty())
+      !filter.hosts.empty() || filter.basis || !filter.languages.empty() ||
+      !filter.cities.empty())
     return false;
   if (filter.match.empty())
     return true;

@@ -17,9 +17,10 @@ struct Filter {
   std::vector<TypeIndex> types;       // any of
   std::vector<std::string> languages; // any of, exact site-language codes
   std::optional<Kind> kind;
-  std::vector<std::string> hosts; // any of, ISO alpha-2 of the host
-  std::optional<Basis> basis;     // region_basis or type_basis
-  std::string match;              // normalised; matched at word starts
+  std::vector<std::string> hosts;  // any of, ISO alpha-2 of the host
+  std::optional<Basis> basis;      // region_basis or type_basis
+  std::string match;               // normalised; matched at word starts
+  std::vector<std::string> cities; // any of, resolved by resolve_city
 };
 
 // A region or type value: a code, a full name or a unique prefix of either,
@@ -31,6 +32,15 @@ TypeIndex resolve_type(const Dataset &data, std::string_view value);
 // A host country value, resolved through the matcher to ISO alpha-2 codes
 // (an entry or a [[hosts]] record). Throws iom::Error when it names nothing.
 std::string resolve_host(const Dataset &data, std::string_view value);
+
+// A --city value: the normalised city when some entry's city is it, whole
+// or before its first comma ("Washington" for "Washington, D.C."). Cities
+// are not lookup keys, as several entries share one (Nairobi holds IOM Kenya
+// and a regional office). Throws iom::Error (exit 2) listing the cities.
+std::string resolve_city(const Dataset &data, std::string_view value);
+
+// Whether an entry's city is a resolved --city value.
+bool in_city(const Entry &entry, std::string_view city);
 
 // The host country of an entry: its own iso2 for a country or territory.
 std::string_view host_of(const Entry &entry);

@@ -333,6 +333,10 @@ constexpr Field<RegionRow> k_region_fields[] = {
        set(c, to_string(r.region.basis));
        dim_unless_sourced(c, r.region.basis);
      }},
+    {"note", "NOTE",
+     "what the regional office rests on, and what is unconfirmed", "#meta+note",
+     T::text, false, false,
+     [](const R &r, auto, Cell &c) { set(c, r.region.note); }},
 };
 
 constexpr Field<TypeRow> k_type_fields[] = {

@@ -70,7 +70,7 @@ CODE_STATUSES = {"iso", "user-assigned", "none"}
 
 TOP_KEYS = {"meta", "regions", "types", "hosts", "entries"}
 META_KEYS = {
-    "data_version", "captured", "source", "source_note",
+    "data_version", "captured", "captured_basis", "source", "source_note",
     "claim_countries", "claim_field_offices", "claim_regions",
 }
 REGION_KEYS = {"code", "name", "office", "city", "basis", "note"}
@@ -94,7 +94,7 @@ ENTRY_REQUIRED = {
     "region_source", "type", "type_basis", "type_source", "languages",
     "aliases", "sources",
 }
-ENTRY_OPTIONAL = {"iso2", "iso3", "numeric", "region", "city", "host", "note"}
+ENTRY_OPTIONAL = {"iso2", "iso3", "numeric", "region", "city", "city_source", "host", "note", "review"}
 ENTRY_LISTS = {"languages", "aliases", "sources"}
 
 URL_RE = re.compile(r"https?://[^\s|]+")
@@ -289,6 +289,20 @@ def main(argv: list[str]) -> int:
                 want.append(u)
         ck(e.get("sources") == want,
            f"{eid}: sources must be the URLs of region_source and type_source, deduplicated, in order")
+
+    # Every city has a source, and a city is no alias: `--city` lists the
+    # entries of a city, so a city names no single entry.
+    cities = {norm(str(e["city"])) for e in entries if "city" in e}
+    for e in entries:
+        eid = e.get("id")
+        ck(("city" in e) == ("city_source" in e), f"{eid}: city and city_source go together")
+        if "city_source" in e:
+            ck(urls_in(str(e["city_source"])) != [], f"{eid}: city_source cites no URL")
+        for a in e.get("aliases", []):
+            ck(norm(a) not in cities, f"{eid}: alias {a!r} is a city; use --city instead")
+        ck("review" not in e, f"{eid}: the bundled data has no entry left for review")
+    ck(meta.get("captured_basis") == "inferred",
+       "meta.captured_basis: the page states no capture time; the date is inferred from it")
 
     for r in regions:
         o = ids.get(r.get("office"))

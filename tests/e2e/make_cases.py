@@ -223,6 +223,35 @@ CASES["lang-env"] = {"args": ["countries", "-n", "2", "-f", "tsv", "-F", "name"]
 CASES["lang-env-bad"] = {"args": ["countries", "-n", "2"], "env": "IOM_LANG=de"}
 CASES["lang-bad"] = {"args": ["--lang", "frr", "countries"]}
 
+# Issue 18: keeping the data alive (diff, import, cities, region notes).
+OLD = "@SRC@/tests/fixtures/diff/old.toml"
+NEW = "@SRC@/tests/fixtures/diff/new.toml"
+SEED = "@SRC@/tests/fixtures/seed_page.txt"
+for fmt in ("table", "json", "md", "tsv"):
+    CASES[f"diff-{fmt}"] = {"args": ["diff", OLD, NEW, "-f", fmt]}
+CASES.update({
+    "diff-same": {"args": ["diff", OLD, OLD, "-f", "table"]},
+    "diff-same-json": {"args": ["diff", OLD, OLD, "-f", "json"]},
+    "diff-builtin-same": {"args": ["diff", "-", "-", "-f", "tsv"]},
+    "diff-file-against-builtin": {"args": ["diff", "@SRC@/data/iom.toml", "-", "-f", "tsv"]},
+    "diff-missing-file": {"args": ["diff", OLD, "@SRC@/tests/fixtures/diff/absent.toml"]},
+    "diff-bad-file": {"args": ["diff", OLD, "@SRC@/tests/bad/files/syntax-error.toml"]},
+    "diff-fields": {"args": ["diff", OLD, NEW, "-f", "tsv", "-F", "key,change,field"]},
+    "import-seed-no-change": {"args": ["import", SEED, "-f", "table"]},
+    "import-seed-no-change-json": {"args": ["import", SEED, "-f", "json"]},
+    "import-no-list": {"args": ["import", "@SRC@/tests/fixtures/seed_directory.txt"]},
+    "import-empty-page": {"args": ["import", "/dev/null"]},
+    "import-missing-page": {"args": ["import", "@SRC@/tests/fixtures/absent.txt"]},
+    "show-city-not-a-name": {"args": ["show", "nairobi"]},
+    "offices-city-nairobi": {"args": ["offices", "--city", "nairobi", "-f", "tsv", "-F", "name,type,city"]},
+    "offices-city-brussels": {"args": ["offices", "--city", "Brussels", "-f", "tsv", "-F", "name,type,city"]},
+    "offices-city-washington": {"args": ["offices", "--city", "washington", "-f", "tsv", "-F", "name,city"]},
+    "offices-city-geneva": {"args": ["offices", "--city", "Geneva"]},
+    "countries-city-two": {"args": ["countries", "--city", "bangkok", "--city", "Yaounde", "-f", "tsv", "-F", "name,city"]},
+    "regions-note-field": {"args": ["regions", "-f", "tsv", "-F", "code,basis,note"]},
+    "validate-review-marks": {"args": ["validate", "@SRC@/tests/fixtures/review.toml"]},
+})
+
 for name, case in CASES.items():
     d = HERE / name
     d.mkdir(parents=True, exist_ok=True)
