@@ -24,6 +24,7 @@ TARGET_CONVERT = 1.0       # awk time / iom time (>= 1: iom at least as fast)
 TARGET_MESSY = 1.5         # the same on the messy mix (issue 17)
 TARGET_GARBAGE = 0.5       # the same on distinct misses only (issue 17)
 TARGET_MISS_IR = 5_000     # instructions per distinct miss, convert --fuzzy
+TARGET_ENRICH = 5.0        # convert --column vs mlr join (issue 15)
 TARGET_DATA = 1.3          # iom --data / bare toml++ parse, largest size
 # A baseline whose median is this much slower than its fastest run was timed
 # on a busy machine: the ratios of that step are not to be trusted.
@@ -284,6 +285,50 @@ class Report:
                                       rss.get("csv", 0))))))
         self.commands.append("/usr/bin/time -f %M "
                              f"{self.short(self.meta.get('iom', 'iom'))} show kenya")
+
+    # 9. enrichment ----------------------------------------------------------------
+    def enrich(self):
+        c = read_tsv(self.work / "enrich.tsv")
+        r = hyperfine(self.work, "enrich")
+        if not r or "iom" not in r:
+            return
+        rows = int(c["rows"])
+        iom = r["iom"]["median"]
+        self.commands.append(f"python3 tests/bench/gen_enrich_input.py {rows} 15 "
+                             "--lookup $WORK/enrich-lookup.csv > $WORK/enrich-input.csv")
+        for x in r.values():
+            self.command(x)
+        busy = noise(r["iom"]) > NOISY
+        if "mlr" in r:
+            t = r["mlr"]["median"]
+            self.row(f"enrich: {rows:,}-row CSV, `convert --column` vs `mlr join`",
+                     f"{rows / iom:,.0f} rows/s", f"mlr {rows / t:,.0f} rows/s",
+                     f"{t / iom:.1f}×", f"≥ {TARGET_ENRICH:.0f}×", t / iom >= TARGET_ENRICH, busy)
+        small, big = int(c.get("rss_small", 0)), int(c.get("rss_big", 0))
+        big_rows = int(c.get("big_rows", 0))
+        self.row(f"enrich: peak RSS at {rows:,} and {big_rows:,} rows",
+                 f"{big / 1024:.1f} MiB at {big_rows:,}", f"{small / 1024:.1f} MiB at {rows:,}",
+                 f"{big / small:.2f}×" if small else "-", "does not grow (≤ 1.1×)",
+                 bool(small) and big <= small * 1.1)
+        text = [f"Input: `gen_enrich_input.py {rows} 15`, {rows:,} rows of 5 columns "
+                f"({int(c.get('bytes', 0)) / 1e6:.1f} MB): a country column drawn from the "
+                "directory's names, short names and aliases with real-world noise (case, "
+                "dropped accents, stray spaces, quoted names with commas). mlr's lookup table "
+                "has every exact name, short name and alias; `mlr join` matches exact keys only.",
+                "", "| program | median | rows/s | runs |", "|---|---|---|---|"]
+        for label, x in r.items():
+            text.append(f"| {label} | {ms(x['median'])} | {rows / x['median']:,.0f} | "
+                        f"{len(x['times'])} |")
+        text.append("")
+        text.append(self.noise_note(r["iom"], "iom convert --column") + "\n")
+        text.append(f"Checks: iom wrote {int(c.get('out_rows', 0)):,} data rows for {rows:,} "
+                    f"and filled {int(c.get('matched', 0)):,}; its stderr had "
+                    f"{int(c.get('stderr_lines', 0))} lines (the summary, not one per row)"
+                    + (f"; `mlr join` paired {int(c['mlr_matched']):,} rows" if "mlr_matched" in c else "")
+                    + f". Peak RSS, streamed: {small:,} KiB at {rows:,} rows, {big:,} KiB at "
+                    f"{big_rows:,} rows (`gen_enrich_input.py {big_rows} 16 | iom convert --column "
+                    "country --to iso3,region`).")
+        self.details.append(("9. Enrichment: `convert --column`", "\n".join(text)))
 
     # 4. convert ------------------------------------------------------------------
     def convert(self):
@@ -737,7 +782,7 @@ def main():
     report = Report(work)
     for part in (report.startup, report.instructions, report.rss,
                  report.convert, report.messy, report.data, report.methods,
-                 report.peers):
+                 report.enrich, report.peers):
         try:
             part()
         except Exception as error:  # a missing or malformed result file

@@ -79,6 +79,8 @@ if [ "$quick" = 1 ]; then
   misses=${BENCH_MISSES:-2000}
   method_lines=200
   sizes=${BENCH_SIZES:-1000}
+  enrich_rows=${BENCH_ENRICH_ROWS:-20000}
+  enrich="--warmup 0 --runs 2"
 else
   startup="30 --warmup 2 --runs 10"
   peers="5 --warmup 2 --runs 10"
@@ -87,6 +89,8 @@ else
   misses=${BENCH_MISSES:-100000}
   method_lines=1000
   sizes=${BENCH_SIZES:-1000 10000 100000}
+  enrich_rows=${BENCH_ENRICH_ROWS:-1000000}
+  enrich="--warmup 1 --runs 3"
 fi
 data_runs() { # ROUNDS and hyperfine options; fewer for the big files
   if [ "$quick" = 1 ]; then echo "1 --warmup 0 --runs 2"
@@ -168,7 +172,7 @@ peak_rss() {
   done
   printf '%s\t%s\n' "$p_label" "$p_best" >>"$work/rss.tsv"
 }
-step() { say "bench: [$1/8] $2 ($(( $(date +%s) - started )) s)"; }
+step() { say "bench: [$1/9] $2 ($(( $(date +%s) - started )) s)"; }
 
 # --- 0. sanity ---------------------------------------------------------------
 if ! "$iom" show kenya >"$work/show.txt" 2>"$work/log/show.err"; then
@@ -399,6 +403,48 @@ elif [ "$quick" = 1 ]; then
   say "bench: no $index_methods; step 7 skipped"
 else
   broken "no executable $index_methods"
+fi
+
+# --- 9 (run here, before the peers). enrichment --------------------------------
+step 9 "enrich: $enrich_rows rows, iom convert --column vs mlr join"
+table="$work/enrich-input.csv"
+lookup="$work/enrich-lookup.csv"
+if "$python" "$here/gen_enrich_input.py" "$enrich_rows" 15 --lookup "$lookup" \
+    >"$table" 2>"$work/log/gen_enrich.txt"; then
+  printf 'rows\t%s\nbytes\t%s\n' "$enrich_rows" "$(wc -c <"$table")" >"$work/enrich.tsv"
+  set -- "$iom convert --column country --to iso3,region '$table' > /dev/null 2>/dev/null"
+  labels="iom"
+  if command -v mlr >/dev/null 2>&1; then
+    labels="iom mlr"
+    set -- "$@" "mlr --icsv --ocsv join --ul -j country -f '$lookup' '$table' > /dev/null"
+  else
+    printf 'absent\tmlr (miller)\n' >>"$work/enrich.tsv"
+  fi
+  # -i: iom exits 1 when a row is unmatched (the noise makes a few).
+  # shellcheck disable=SC2086
+  bench enrich "$labels" $enrich -i "$@" || true
+  "$iom" convert --column country --to iso3,region "$table" >"$work/enrich-iom.out" \
+    2>"$work/enrich-iom.err" || true
+  {
+    printf 'out_rows\t%s\n' "$(($(wc -l <"$work/enrich-iom.out") - 1))"
+    printf 'matched\t%s\n' "$(awk -F, 'NR > 1 && $NF != ""' "$work/enrich-iom.out" | wc -l)"
+    printf 'stderr_lines\t%s\n' "$(wc -l <"$work/enrich-iom.err")"
+    if command -v mlr >/dev/null 2>&1; then
+      printf 'mlr_matched\t%s\n' "$(mlr --icsv --ojson join -j country -f "$lookup" "$table" | grep -c '"iso3"')"
+    fi
+  } >>"$work/enrich.tsv"
+  # Peak RSS at this size and at ten times it, streamed through a pipe: it
+  # must not grow with the input.
+  /usr/bin/time -f %M -o "$work/rss.tmp" "$iom" convert --column country \
+    --to iso3,region "$table" >/dev/null 2>&1 || true
+  printf 'rss_small\t%s\n' "$(tail -1 "$work/rss.tmp")" >>"$work/enrich.tsv"
+  big=$((enrich_rows * 10))
+  "$python" "$here/gen_enrich_input.py" "$big" 16 |
+    /usr/bin/time -f %M -o "$work/rss.tmp" "$iom" convert --column country \
+      --to iso3,region >/dev/null 2>&1 || true
+  printf 'big_rows\t%s\nrss_big\t%s\n' "$big" "$(tail -1 "$work/rss.tmp")" >>"$work/enrich.tsv"
+else
+  broken "gen_enrich_input.py failed: $(tail -3 "$work/log/gen_enrich.txt")"
 fi
 
 # --- 8. peers ------------------------------------------------------------------
