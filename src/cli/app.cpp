@@ -234,12 +234,12 @@ void build_app(CLI::App &app, Context &context) {
 }
 
 void build_app_for(CLI::App &app, Context &context, bool &version, int argc,
-                   char **argv) {
+                   char **argv, RootOptions which) {
   OptionWords words(argc, argv);
   // --help lists every global option.
   const CLI::Option *help = app.get_help_ptr();
-  add_root_options(app, context, version,
-                   help && words.names(*help) ? nullptr : &words);
+  bool every = which == RootOptions::every || (help && words.names(*help));
+  add_root_options(app, context, version, every ? nullptr : &words);
   std::string_view word = command_in(app, argc, argv);
   if (word.empty())
     add_commands(app, context, {}); // `iom`, `iom --help`: the whole list

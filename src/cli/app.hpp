@@ -23,11 +23,15 @@ void add_commands(CLI::App &app, Context &context, std::string_view only);
 // The whole tree, for the man page, the completions and the tests.
 void build_app(CLI::App &app, Context &context);
 
-// The tree a run needs: the root's options that argv names (all of them
-// for --help), --version bound to `version`, and the command that argv names
-// (all of them when it names none).
+// Which of the root's options a run registers: those that argv names (every
+// one for --help), or every one, the reference that the tests hold the
+// shortcut to.
+enum class RootOptions : unsigned char { named, every };
+
+// The tree a run needs: the root's options (--version bound to `version`)
+// and the command that argv names (every command when it names none).
 void build_app_for(CLI::App &app, Context &context, bool &version, int argc,
-                   char **argv);
+                   char **argv, RootOptions which = RootOptions::named);
 
 // The whole tree, for the man page and the completions: a run registers only
 // what argv names, so they build their own from `root`'s description, with
