@@ -56,9 +56,9 @@ namespace {
 struct GlobalOption {
   std::string_view names;
   std::string_view description;
-  std::string_view type_name;                   // empty for a flag
-  std::string GlobalOptions::*value = nullptr;  // an option's
-  bool GlobalOptions::*flag = nullptr;          // or a flag's
+  std::string_view type_name;                  // empty for a flag
+  std::string GlobalOptions::*value = nullptr; // an option's
+  bool GlobalOptions::*flag = nullptr;         // or a flag's
   const ChoiceList *choices = nullptr;
 };
 

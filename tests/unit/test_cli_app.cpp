@@ -40,9 +40,9 @@ std::string outcome(std::vector<std::string> args, RootOptions which) {
   std::string text = "error=" + error + "\nversion=" + (version ? "1" : "0") +
                      "\nstatus=" + std::to_string(context.status) +
                      "\ndata=" + o.data_path + "\nformat=" + o.format +
-                     "\nfields=" + o.fields + "\nno_header=" +
-                     (o.no_header ? "1" : "0") + "\ncolor=" + o.color +
-                     "\nbom=" + (o.bom ? "1" : "0") +
+                     "\nfields=" + o.fields +
+                     "\nno_header=" + (o.no_header ? "1" : "0") +
+                     "\ncolor=" + o.color + "\nbom=" + (o.bom ? "1" : "0") +
                      "\ndelimiter=" + o.delimiter + "\nlang=" + o.lang;
   text += "\ncommand=";
   for (const CLI::App *command : app.get_subcommands())
