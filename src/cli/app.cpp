@@ -3,6 +3,7 @@
 #include "model_names.hpp"
 
 #include "cli/choices.hpp"
+#include "cli/cli11.hpp"
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
 #include "cli/suggest.hpp"
@@ -10,7 +11,6 @@
 #include "util/error.hpp"
 #include "version.hpp"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include <algorithm>
