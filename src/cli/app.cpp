@@ -3,6 +3,7 @@
 #include "model_names.hpp"
 
 #include "cli/choices.hpp"
+#include "cli/cli11.hpp"
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
 #include "cli/suggest.hpp"
@@ -11,10 +12,14 @@
 #include "util/error.hpp"
 #include "version.hpp"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
 #include <csignal>
+#include <string>
+#include <string_view>
+#include <vector>
 
 namespace iom::cli {
 namespace {
@@ -46,26 +51,155 @@ constexpr ChoiceList k_format_list{k_formats, "format", "formats"};
 constexpr ChoiceList k_color_list{k_color_modes, "--color value"};
 constexpr ChoiceList k_lang_list{Spelling<Lang>::names, "--lang value"};
 
+namespace {
+
+// The global options, one line each, in --help's order; registered on the
+// root, whose fallthrough lets them follow the command too.
+struct GlobalOption {
+  std::string_view names;
+  std::string_view description;
+  std::string_view type_name;                  // empty for a flag
+  std::string GlobalOptions::*value = nullptr; // an option's
+  bool GlobalOptions::*flag = nullptr;         // or a flag's
+  const ChoiceList *choices = nullptr;
+};
+
+constexpr GlobalOption k_global_options[] = {
+    {"--data",
+     "Use this dataset file instead of the built-in data (also $IOM_DATA)",
+     "FILE", &GlobalOptions::data_path},
+    {"-f,--format",
+     "Output format (default: table on a terminal, tsv otherwise)", "FORMAT",
+     &GlobalOptions::format, nullptr, &k_format_list},
+    {"-F,--fields",
+     "Comma-separated fields to show, or 'all' (see 'iom fields')", "LIST",
+     &GlobalOptions::fields},
+    {"-H,--no-header", "Omit the header line (table, tsv, csv, md)", "",
+     nullptr, &GlobalOptions::no_header},
+    {"--color", "Colour (auto honours NO_COLOR and TERM=dumb)", "WHEN",
+     &GlobalOptions::color, nullptr, &k_color_list},
+    {"--lang",
+     "Language of the names: English, French or Spanish (also $IOM_LANG; "
+     "default en)",
+     "LANG", &GlobalOptions::lang, nullptr, &k_lang_list},
+    {"--bom", "Start CSV output with a UTF-8 byte order mark", "", nullptr,
+     &GlobalOptions::bom},
+    {"--hxl",
+     "Add a HXL hashtag row under the header (tsv, csv; see the HASHTAG "
+     "column of 'iom fields -F all')",
+     "", nullptr, &GlobalOptions::hxl},
+    {"-d,--delimiter",
+     "CSV field delimiter; for convert --column, the table's (default: found "
+     "from its header)",
+     "CHAR", &GlobalOptions::delimiter},
+};
+
+// The root's own flag, left out of build_app's tree: it answers before any
+// command runs.
+constexpr std::string_view k_version_names = "-V,--version";
+constexpr std::string_view k_version_description =
+    "Show the program version, the data version and the counts";
+
+// The option names that argv's words can stand for, over-approximated: a
+// word "--name" or "--name=VALUE" stands for --name, a word "-abc" for -a,
+// -b and -c (short flags, or a short option with its value glued on). CLI11
+// matches option names exactly, so an option that no word names cannot
+// change the parse: a run leaves it out, and saves its registration, which
+// costs more than a lookup.
+class OptionWords {
+public:
+  OptionWords(int argc, char **argv) {
+    for (int i = 1; i < argc; ++i) {
+      std::string_view word = argv[i];
+      if (word.starts_with("--"))
+        m_long.push_back(word.substr(2, word.find('=') - 2));
+      else if (word.size() > 1 && word.front() == '-')
+        for (char c : word.substr(1))
+          m_short[static_cast<unsigned char>(c)] = true;
+    }
+  }
+
+  // Whether a word can stand for one of `names` ("-f,--format").
+  bool names(std::string_view names) const {
+    while (!names.empty()) {
+      std::size_t comma = names.find(',');
+      std::string_view name = names.substr(0, comma);
+      if (name.starts_with("--") ? names_long(name.substr(2))
+                                 : name.size() == 2 && names_short(name[1]))
+        return true;
+      names = comma == std::string_view::npos ? std::string_view()
+                                              : names.substr(comma + 1);
+    }
+    return false;
+  }
+  bool names(const CLI::Option &option) const {
+    for (const std::string &name : option.get_lnames())
+      if (names_long(name))
+        return true;
+    for (const std::string &name : option.get_snames())
+      if (name.size() == 1 && names_short(name[0]))
+        return true;
+    return false;
+  }
+
+private:
+  bool names_long(std::string_view name) const {
+    return std::find(m_long.begin(), m_long.end(), name) != m_long.end();
+  }
+  bool names_short(char name) const {
+    return m_short[static_cast<unsigned char>(name)];
+  }
+
+  std::vector<std::string_view> m_long; // without the dashes or a value
+  std::array<bool, 256> m_short{};
+};
+
+void add_version_flag(CLI::App &app, bool &version) {
+  app.add_flag(std::string(k_version_names), version,
+               std::string(k_version_description));
+}
+
+// The global options, or with `words` only those that argv names.
+void add_global_options(CLI::App &app, Context &context,
+                        const OptionWords *words) {
+  GlobalOptions &o = context.options;
+  app.fallthrough();
+  app.footer("Exit status: 0 when something was printed, 1 when nothing "
+             "matched or a query was not found, 2 for a usage, data or I/O "
+             "error.\nRun 'iom COMMAND --help' for a command's options, or "
+             "'man iom'.");
+  for (const GlobalOption &global : k_global_options) {
+    if (words && !words->names(global.names))
+      continue;
+    std::string names(global.names);
+    std::string description(global.description);
+    CLI::Option *option =
+        global.flag ? app.add_flag(names, o.*global.flag, description)
+                    : app.add_option(names, o.*global.value, description)
+                          ->type_name(std::string(global.type_name));
+    if (global.choices)
+      add_choices(option, *global.choices);
+  }
+}
+
+// The root's options in --help's order: --version, then the global ones.
+void add_root_options(CLI::App &app, Context &context, bool &version,
+                      const OptionWords *words) {
+  if (!words || words->names(k_version_names))
+    add_version_flag(app, version);
+  add_global_options(app, context, words);
+}
+
+} // namespace
+
 std::unique_ptr<CLI::App> whole_tree(const CLI::App &root, Context &context) {
   auto tree =
       std::make_unique<CLI::App>(root.get_description(), root.get_name());
   build_app(*tree, context);
-  for (const CLI::Option *option : root.get_options()) {
-    if (!option->nonpositional())
-      continue;
-    std::string names;
-    for (const auto &name : option->get_snames())
-      names += (names.empty() ? "-" : ",-") + name;
-    for (const auto &name : option->get_lnames())
-      names += (names.empty() ? "--" : ",--") + name;
-    if (tree->get_option_no_throw(names.substr(0, names.find(','))))
-      continue;
-    CLI::Option *copy = option->get_expected_max() == 0
-                            ? tree->add_flag(names, option->get_description())
-                            : tree->add_option(names, option->get_description())
-                                  ->type_name(option->get_type_name());
-    copy->group(option->get_group());
-  }
+  // Unbound (a const description is CLI11's flag without a variable): the
+  // man page and the completions only read it.
+  const std::string description(k_version_description);
+  tree->add_flag(std::string(k_version_names), description);
   return tree;
 }
 
@@ -90,46 +224,6 @@ std::string_view command_in(const CLI::App &root, int argc, char **argv) {
   return {};
 }
 
-void add_global_options(CLI::App &app, Context &context) {
-  GlobalOptions &o = context.options;
-  app.fallthrough();
-  app.footer("Exit status: 0 when something was printed, 1 when nothing "
-             "matched or a query was not found, 2 for a usage, data or I/O "
-             "error.\nRun 'iom COMMAND --help' for a command's options, or "
-             "'man iom'.");
-  app.add_option("--data", o.data_path,
-                 "Use this dataset file instead of the built-in data "
-                 "(also $IOM_DATA)")
-      ->type_name("FILE");
-  add_choices(app.add_option("-f,--format", o.format,
-                             "Output format (default: table on a terminal, "
-                             "tsv otherwise)"),
-              k_format_list)
-      ->type_name("FORMAT");
-  app.add_option("-F,--fields", o.fields,
-                 "Comma-separated fields to show, or 'all' (see 'iom fields')")
-      ->type_name("LIST");
-  app.add_flag("-H,--no-header", o.no_header,
-               "Omit the header line (table, tsv, csv, md)");
-  add_choices(app.add_option("--color", o.color,
-                             "Colour (auto honours NO_COLOR and TERM=dumb)"),
-              k_color_list)
-      ->type_name("WHEN");
-  add_choices(app.add_option("--lang", o.lang,
-                             "Language of the names: English, French or "
-                             "Spanish (also $IOM_LANG; default en)"),
-              k_lang_list)
-      ->type_name("LANG");
-  app.add_flag("--bom", o.bom, "Start CSV output with a UTF-8 byte order mark");
-  app.add_flag("--hxl", o.hxl,
-               "Add a HXL hashtag row under the header (tsv, csv; see the "
-               "HASHTAG column of 'iom fields -F all')");
-  app.add_option("-d,--delimiter", o.delimiter,
-                 "CSV field delimiter; for convert --column, the table's "
-                 "(default: found from its header)")
-      ->type_name("CHAR");
-}
-
 void add_commands(CLI::App &app, Context &context, std::string_view only) {
   for (const auto &command : k_commands) {
     if (!only.empty() && command.name != only)
@@ -143,12 +237,17 @@ void add_commands(CLI::App &app, Context &context, std::string_view only) {
 }
 
 void build_app(CLI::App &app, Context &context) {
-  add_global_options(app, context);
+  add_global_options(app, context, nullptr);
   add_commands(app, context, {});
 }
 
-void build_app_for(CLI::App &app, Context &context, int argc, char **argv) {
-  add_global_options(app, context);
+void build_app_for(CLI::App &app, Context &context, bool &version, int argc,
+                   char **argv, RootOptions which) {
+  OptionWords words(argc, argv);
+  // --help lists every global option.
+  const CLI::Option *help = app.get_help_ptr();
+  bool every = which == RootOptions::every || (help && words.names(*help));
+  add_root_options(app, context, version, every ? nullptr : &words);
   std::string_view word = command_in(app, argc, argv);
   if (word.empty())
     add_commands(app, context, {}); // `iom`, `iom --help`: the whole list
@@ -185,12 +284,17 @@ std::string help_hint(const CLI::App *command) {
 }
 
 // An argument CLI11 could not place, in iom's words.
-[[noreturn]] void refuse_extra(const CLI::App &root, const CLI::App *command,
+[[noreturn]] void refuse_extra(Context &context, const CLI::App *command,
                                const std::vector<std::string> &extras) {
   for (const std::string &extra : extras) {
     if (extra.size() < 2 || extra.front() != '-')
       continue;
     std::string name = extra.substr(0, extra.find('='));
+    // The run's root holds only the options that argv names; the nearest
+    // may be any of them.
+    CLI::App root;
+    bool version = false;
+    add_root_options(root, context, version, nullptr);
     std::vector<std::string> names = option_names(root, command);
     std::vector<std::string_view> views(names.begin(), names.end());
     std::string hint = did_you_mean(name, views);
@@ -243,9 +347,7 @@ int run(int argc, char **argv) {
                    "iom"};
   CLI::App &app = *app_storage;
   bool version = false;
-  app.add_flag("-V,--version", version,
-               "Show the program version, the data version and the counts");
-  build_app_for(app, context, argc, argv);
+  build_app_for(app, context, version, argc, argv);
   const CLI::App *command = nullptr;
   try {
     app.parse(argc, argv);
@@ -256,7 +358,7 @@ int run(int argc, char **argv) {
   } catch (const CLI::ExtrasError &) {
     if (!app.get_subcommands().empty())
       command = app.get_subcommands().front();
-    refuse_extra(app, command, app.remaining());
+    refuse_extra(context, command, app.remaining());
   } catch (const CLI::ParseError &e) {
     if (!app.get_subcommands().empty())
       command = app.get_subcommands().front();

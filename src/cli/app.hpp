@@ -16,9 +16,6 @@ class Context;
 
 int run(int argc, char **argv);
 
-// The options accepted before or after any command.
-void add_global_options(CLI::App &app, Context &context);
-
 // The commands of the command table; with `only`, just that one: building
 // the whole tree costs more than everything else a lookup does.
 void add_commands(CLI::App &app, Context &context, std::string_view only);
@@ -26,12 +23,19 @@ void add_commands(CLI::App &app, Context &context, std::string_view only);
 // The whole tree, for the man page, the completions and the tests.
 void build_app(CLI::App &app, Context &context);
 
-// The tree a run needs: the global options and the command that argv names.
-void build_app_for(CLI::App &app, Context &context, int argc, char **argv);
+// Which of the root's options a run registers: those that argv names (every
+// one for --help), or every one, the reference that the tests hold the
+// shortcut to.
+enum class RootOptions : unsigned char { named, every };
+
+// The tree a run needs: the root's options (--version bound to `version`)
+// and the command that argv names (every command when it names none).
+void build_app_for(CLI::App &app, Context &context, bool &version, int argc,
+                   char **argv, RootOptions which = RootOptions::named);
 
 // The whole tree, for the man page and the completions: a run registers only
-// the command it runs, so they build their own from `root`'s description and
-// its options that build_app does not add (--version).
+// what argv names, so they build their own from `root`'s description, with
+// --version, which build_app does not add.
 std::unique_ptr<CLI::App> whole_tree(const CLI::App &root, Context &context);
 
 // The first word of argv that is neither an option nor an option's value
