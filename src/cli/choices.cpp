@@ -3,7 +3,7 @@
 #include "cli/suggest.hpp"
 #include "util/error.hpp"
 
-#include <CLI/CLI.hpp>
+#include "cli/cli11.hpp"
 
 #include <vector>
 

@@ -7,7 +7,7 @@
 #include "util/error.hpp"
 #include "util/utf8.hpp"
 
-#include <CLI/CLI.hpp>
+#include "cli/cli11.hpp"
 
 #include <memory>
 

@@ -8,7 +8,7 @@
 #include "docs/completions.hpp"
 #include "util/error.hpp"
 
-#include <CLI/CLI.hpp>
+#include "cli/cli11.hpp"
 
 #include <memory>
 

@@ -32,7 +32,7 @@
 #include "util/text.hpp"
 #include "util/utf8.hpp"
 
-#include <CLI/CLI.hpp>
+#include "cli/cli11.hpp"
 #include <fmt/format.h>
 
 #include <algorithm>

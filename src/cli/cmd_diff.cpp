@@ -8,7 +8,7 @@
 #include "dataset/diff.hpp"
 #include "dataset/load.hpp"
 
-#include <CLI/CLI.hpp>
+#include "cli/cli11.hpp"
 
 #include <memory>
 #include <optional>

@@ -11,7 +11,7 @@
 #include "util/error.hpp"
 #include "util/output.hpp"
 
-#include <CLI/CLI.hpp>
+#include "cli/cli11.hpp"
 
 #include <algorithm>
 #include <deque>

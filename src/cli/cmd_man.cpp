@@ -6,7 +6,7 @@
 #include "docs/man.hpp"
 #include "util/error.hpp"
 
-#include <CLI/CLI.hpp>
+#include "cli/cli11.hpp"
 
 namespace iom::cli {
 

@@ -5,7 +5,7 @@
 #include "cli/filters.hpp"
 #include "util/error.hpp"
 
-#include <CLI/CLI.hpp>
+#include "cli/cli11.hpp"
 
 #include <memory>
 

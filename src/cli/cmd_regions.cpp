@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-#include <CLI/CLI.hpp>
+#include "cli/cli11.hpp"
 
 #include <memory>
 

@@ -10,7 +10,7 @@
 #include "render/provenance.hpp"
 #include "util/error.hpp"
 
-#include <CLI/CLI.hpp>
+#include "cli/cli11.hpp"
 
 #include <fmt/format.h>
 #include <memory>

@@ -5,7 +5,7 @@
 #include "dataset/load.hpp"
 #include "util/error.hpp"
 
-#include <CLI/CLI.hpp>
+#include "cli/cli11.hpp"
 
 #include <fmt/format.h>
 #include <memory>

@@ -9,7 +9,7 @@
 #include "util/error.hpp"
 #include "util/text.hpp"
 
-#include <CLI/CLI.hpp>
+#include "cli/cli11.hpp"
 
 #include <algorithm>
 #include <cstdlib>
