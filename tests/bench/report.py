@@ -768,6 +768,10 @@ class Report:
         md += self.commands + ["```"]
         for title, body in self.details:
             md += ["", f"## {title}", "", body]
+        notes = Path(__file__).with_name("startup_notes.md")
+        if notes.exists():
+            md += ["", "## Start-up: where the instructions go", "",
+                   notes.read_text(encoding="utf-8").rstrip()]
         return "\n".join(md) + "\n"
 
 
