@@ -4,12 +4,14 @@ several processes at once on at most 2 CPUs, every stdout, stderr and exit
 status byte-identical to its golden copy. Nothing in iom may depend on
 timing, on scheduling or on state shared between runs. Not part of CI.
 
-usage: soak.py IOM [--rounds 1000] [--workers 4] [--cpus 2]
+usage: soak.py IOM [--rounds 1000] [--workers 4] [--cpus 2] [--max-seconds S]
 
 Each worker process runs its share of the rounds, each round every case once
 in its own shuffled order, so that cases overlap differently every time.
 Prints the runs, the failures (the first few with their diff), the wall and
-CPU time and the runs a second; exits 1 if any run differed.
+CPU time and the runs a second; exits 1 if any run differed. With
+--max-seconds, each worker stops after the round that ends past it, and the
+report says how many rounds ran.
 """
 import argparse
 import multiprocessing
@@ -33,11 +35,13 @@ def golden(case):
 
 
 def worker(args):
-    iom, cases, rounds, seed = args
+    iom, cases, rounds, seed, deadline = args
     rng = random.Random(seed)
     expected = {case: golden(case) for case in cases}
     runs, failures = 0, []
     for round_number in range(rounds):
+        if deadline and time.monotonic() > deadline:
+            break
         order = list(cases)
         rng.shuffle(order)
         for case in order:
@@ -57,6 +61,7 @@ def main():
     parser.add_argument("--rounds", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--cpus", type=int, default=2)
+    parser.add_argument("--max-seconds", type=float, default=0)
     args = parser.parse_args()
     iom = str(pathlib.Path(args.iom).resolve())
     cpus = sorted(os.sched_getaffinity(0))[:args.cpus]
@@ -69,14 +74,16 @@ def main():
           f"{len(cases) * args.rounds} runs, {args.workers} processes on "
           f"CPUs {cpus}", flush=True)
     start = time.monotonic()
+    deadline = start + args.max_seconds if args.max_seconds else 0
     with multiprocessing.Pool(args.workers) as pool:
-        results = pool.map(worker, [(iom, cases, share, seed)
+        results = pool.map(worker, [(iom, cases, share, seed, deadline)
                                     for seed, share in enumerate(shares)])
     wall = time.monotonic() - start
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     runs = sum(r for r, _ in results)
     failures = [f for _, fs in results for f in fs]
-    print(f"runs: {runs}; differing: {len(failures)}")
+    print(f"runs: {runs} ({runs / len(cases):.0f} rounds); differing: "
+          f"{len(failures)}")
     print(f"wall {wall:.1f} s, CPU {usage.ru_utime + usage.ru_stime:.1f} s "
           f"(user {usage.ru_utime:.1f}, system {usage.ru_stime:.1f}), "
           f"{runs / wall:.0f} runs/s")
