@@ -18,7 +18,7 @@ seconds=${1:-60}
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 build=$root/build-fuzz
-targets=${*:-fuzz_dataset fuzz_match fuzz_convert fuzz_writers}
+targets=${*:-fuzz_dataset fuzz_match fuzz_convert fuzz_writers fuzz_commands fuzz_argv}
 jobs=${FUZZ_JOBS:-$(nproc)}
 
 cd "$root"
