@@ -93,7 +93,7 @@ end
 
 # Whether OPTION takes a value, so that __iom_parse skips it.
 function __iom_takes_value
-    contains -- $argv[1] --data -f --format -F --fields --color --lang -d --delimiter -r --region -t --type -l --site-lang --kind --host --basis -m --match -s --sort -n --limit --to --from --column --encoding
+    contains -- $argv[1] --data -f --format -F --fields --color --lang -d --delimiter -r --region -t --type -l --site-lang --kind --host --city --basis -m --match -s --sort -n --limit --to --from --column --encoding --write
 end
 
 # The fields that --fields, --sort and --to take, with their descriptions.
@@ -154,6 +154,8 @@ complete -c iom -n __iom_needs_command -a types -d 'List the office types with c
 complete -c iom -n __iom_needs_command -a stats -d 'Show the region x type cross-table, the page\'s headline claims beside the dataset\'s counts, and the data version'
 complete -c iom -n __iom_needs_command -a fields -d 'List the fields that --fields and --sort accept'
 complete -c iom -n __iom_needs_command -a validate -d 'Check a dataset file (default: the data in use); errors are printed as FILE:LINE:COL: message'
+complete -c iom -n __iom_needs_command -a import -d 'Compare a text capture of the directory page with the data in use; --write writes the updated dataset'
+complete -c iom -n __iom_needs_command -a diff -d 'Compare two dataset files field by field (\'-\' is the built-in data); exit 1 when they differ'
 complete -c iom -n __iom_needs_command -a completions -d 'Print the completion script for a shell'
 complete -c iom -n __iom_needs_command -a man -d 'Print the man page (roff); read it with \'iom man | man -l -\''
 
@@ -178,6 +180,7 @@ complete -c iom -n '__iom_using countries' -s t -l type -x -a '(__iom_values , (
 complete -c iom -n '__iom_using countries' -s l -l site-lang -x -d 'Only entries whose site has this language code'
 complete -c iom -n '__iom_using countries' -l kind -x -a 'country territory office' -d 'Only entries of this kind'
 complete -c iom -n '__iom_using countries' -l host -x -d 'Only entries in this host country (name or ISO code)'
+complete -c iom -n '__iom_using countries' -l city -x -d 'Only entries whose office is in this city, as the data gives it (cities are not names: \'show\' does not take them)'
 complete -c iom -n '__iom_using countries' -l basis -x -a 'sourced default inferred' -d 'Only entries whose region or type assignment has this basis'
 complete -c iom -n '__iom_using countries' -s m -l match -x -d 'Only entries whose name, short name or an alias has TEXT at the start of a word'
 complete -c iom -n '__iom_using countries' -s s -l sort -x -a '(__iom_values -, (__iom_fields))' -d 'Sort by FIELD[,FIELD]; a leading - sorts descending'
@@ -190,6 +193,7 @@ complete -c iom -n '__iom_using offices' -s t -l type -x -a '(__iom_values , (__
 complete -c iom -n '__iom_using offices' -s l -l site-lang -x -d 'Only entries whose site has this language code'
 complete -c iom -n '__iom_using offices' -l kind -x -a 'country territory office' -d 'Only entries of this kind'
 complete -c iom -n '__iom_using offices' -l host -x -d 'Only entries in this host country (name or ISO code)'
+complete -c iom -n '__iom_using offices' -l city -x -d 'Only entries whose office is in this city, as the data gives it (cities are not names: \'show\' does not take them)'
 complete -c iom -n '__iom_using offices' -l basis -x -a 'sourced default inferred' -d 'Only entries whose region or type assignment has this basis'
 complete -c iom -n '__iom_using offices' -s m -l match -x -d 'Only entries whose name, short name or an alias has TEXT at the start of a word'
 complete -c iom -n '__iom_using offices' -s s -l sort -x -a '(__iom_values -, (__iom_fields))' -d 'Sort by FIELD[,FIELD]; a leading - sorts descending'
@@ -219,6 +223,9 @@ complete -c iom -n '__iom_using stats' -s s -l sort -x -a '(__iom_values -, (__i
 complete -c iom -n '__iom_using fields' -s s -l sort -x -a '(__iom_values -, (__iom_fields))' -d 'Sort by FIELD[,FIELD]; a leading - sorts descending'
 
 complete -c iom -n '__iom_using validate 1' -F
+
+complete -c iom -n '__iom_using import' -l write -x -d 'Also write the updated dataset to FILE; new entries are marked for review'
+
 
 complete -c iom -n '__iom_using completions 1' -a 'bash zsh fish'
 

@@ -77,8 +77,9 @@ constexpr ChoiceList k_encoding_list{k_encodings, "--encoding value"};
 
 // How many distinct unmatched values (and guesses) the summary names.
 constexpr std::size_t k_listed = 20;
-// Distinct values counted for "and N more"; past this, "more than N".
-constexpr std::size_t k_max_counted = std::size_t{1} << 20;
+// Distinct values counted for "and N more"; past this, "more than N", so
+// that a file of distinct garbage costs bounded memory (about 2.5 MiB).
+constexpr std::size_t k_max_counted = std::size_t{1} << 16;
 
 query::From parse_from(std::string_view text) {
   return choice_enum<query::From>(k_from_list, text);

@@ -25,7 +25,7 @@ int run(Context &context, const Options &options) {
   if (options.file.empty()) {
     data = &context.data();
   } else {
-    loaded = dataset::load_file(options.file);
+    loaded = load_dataset_file(options.file);
     data = &loaded;
   }
   context.out().write(fmt::format(

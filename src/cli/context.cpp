@@ -8,6 +8,18 @@
 
 namespace iom::cli {
 
+Dataset load_dataset_file(const std::string &path) {
+  const Dataset &builtin = dataset::builtin();
+  Dataset loaded = dataset::load_file(path, builtin.world);
+  if (loaded.world.data() == builtin.world.data()) {
+    // No [[world]] of its own: the built-in world, with its names.
+    loaded.world_aliases = builtin.world_aliases;
+    loaded.shared_names = builtin.shared_names;
+    loaded.confusables = builtin.confusables;
+  }
+  return loaded;
+}
+
 const Dataset &Context::data() {
   if (m_loaded)
     return *m_loaded;
@@ -17,14 +29,7 @@ const Dataset &Context::data() {
       path = env;
   if (path.empty())
     return dataset::builtin();
-  const Dataset &builtin = dataset::builtin();
-  m_loaded = dataset::load_file(path, builtin.world);
-  if (m_loaded->world.data() == builtin.world.data()) {
-    // No [[world]] of its own: the built-in world, with its names.
-    m_loaded->world_aliases = builtin.world_aliases;
-    m_loaded->shared_names = builtin.shared_names;
-    m_loaded->confusables = builtin.confusables;
-  }
+  m_loaded = load_dataset_file(path);
   return *m_loaded;
 }
 

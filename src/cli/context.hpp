@@ -23,6 +23,11 @@ struct GlobalOptions {
   std::string lang;      // --lang; empty = $IOM_LANG, else en
 };
 
+// A dataset file as --data loads it: linked to its own [[world]], or to the
+// built-in world and its names. `validate FILE` loads the same way, so that a
+// file it accepts is one that --data accepts.
+Dataset load_dataset_file(const std::string &path);
+
 class Context {
 public:
   explicit Context(util::Output &out) : m_out(out) {}

@@ -108,6 +108,14 @@ def main():
         codes2.add(e.get("iso2"))
         codes3.add(e.get("iso3"))
         numerics.add(e.get("numeric"))
+    # The world table's codes are taken too: an entry with a world row's
+    # iso3 must have that row's codes, so synthetic countries get codes that
+    # no row has (they stay unlinked, as a --data country may).
+    with open(ROOT / "data" / "world.toml", "rb") as f:
+        for row in tomllib.load(f).get("world", []):
+            codes2.add(row.get("iso2"))
+            codes3.add(row.get("iso3"))
+            numerics.add(row.get("numeric"))
     names = Names(rng, taken)
 
     free2 = [a + b for a in string.ascii_uppercase
