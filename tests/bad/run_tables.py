@@ -35,6 +35,11 @@ def cases(tmp):
     yield "ragged-and-empty", "2", b"a,b\n1\n\n1,Kenya,extra\n", 4
 
 
+# Under AddressSanitizer, RSS holds its shadow memory and its quarantine of
+# freed blocks: the bound is checked in the release build only.
+with open(iom, "rb") as binary:
+    sanitized = b"AddressSanitizer" in binary.read()
+
 for name, column, data, rows in cases(None):
     expected = here / name
     with tempfile.TemporaryFile() as stdin, tempfile.TemporaryFile() as stdout, \
@@ -67,7 +72,7 @@ for name, column, data, rows in cases(None):
     # names (up to about 8 bytes held per byte of a record of one-letter
     # fields), the output buffer and the binary.
     largest = min(len(max(data.split(b"\n"), key=len)), 16 * MIB)
-    if peak > 32 * MIB + 8 * largest:
+    if not sanitized and peak > 32 * MIB + 8 * largest:
         failures.append(f"{name}: peak RSS {peak // MIB} MiB for a largest record of {largest // MIB} MiB")
     print(f"{name}: exit {result.returncode}, {lines} lines, peak RSS {peak // MIB} MiB")
 
