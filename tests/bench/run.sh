@@ -422,7 +422,7 @@ if "$python" "$here/gen_enrich_input.py" "$enrich_rows" 15 --lookup "$lookup" \
   fi
   # -i: iom exits 1 when a row is unmatched (the noise makes a few).
   # shellcheck disable=SC2086
-  bench enrich "$labels" $enrich -i "$@" || true
+  rounds enrich "$labels" 1 $enrich -i "$@" || true
   "$iom" convert --column country --to iso3,region "$table" >"$work/enrich-iom.out" \
     2>"$work/enrich-iom.err" || true
   {
