@@ -7,7 +7,7 @@
 #include "util/utf8.hpp"
 #include "version.hpp"
 
-#include <CLI/CLI.hpp>
+#include "cli/cli11.hpp"
 
 #include <cstdio>
 #include <utility>

@@ -2,7 +2,7 @@
 
 #include "util/choices.hpp"
 
-#include <CLI/CLI.hpp>
+#include "cli/cli11.hpp"
 
 namespace iom::docs {
 namespace {

@@ -1,28 +1,29 @@
 #!/bin/sh
 # Fuzzes each target for SECONDS (default 60), as `make fuzz` does:
 #   sh tests/fuzz/run.sh [SECONDS] [TARGET...]
-# Builds build-fuzz (the "fuzz" CMake preset, clang-14) when it is missing.
+# Configures build-asan (the "asan" CMake preset, clang-14: the sanitizer
+# tree, which holds the fuzz targets) when it is missing.
 # Each target starts from a copy of its committed corpus in
-# build-fuzz/fuzz-work/TARGET/corpus, so the committed corpus never grows by
+# build-asan/fuzz-work/TARGET/corpus, so the committed corpus never grows by
 # itself (to keep new inputs, minimise them with -merge=1 and commit them by
 # hand). FUZZ_JOBS targets run at once (default: the number of CPUs);
 # FUZZ_FLAGS adds libFuzzer flags (e.g. "-fork=1 -ignore_crashes=1" to go on
 # past a known crash and collect every distinct one).
 # Prints each target's executions and the coverage of the corpus it ended
 # with (libFuzzer's cov: and ft: on replaying it); exits 1 if any target
-# crashed, with the input kept in build-fuzz/fuzz-crashes/TARGET/.
+# crashed, with the input kept in build-asan/fuzz-crashes/TARGET/.
 set -eu
 
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-build=$root/build-fuzz
-targets=${*:-fuzz_dataset fuzz_match fuzz_convert fuzz_writers fuzz_commands fuzz_argv}
+build=$root/build-asan
+targets=${*:-fuzz_dataset fuzz_match fuzz_convert fuzz_writers fuzz_commands fuzz_argv fuzz_table}
 jobs=${FUZZ_JOBS:-$(nproc)}
 
 cd "$root"
-[ -f "$build/build.ninja" ] || cmake --preset fuzz >/dev/null
+[ -f "$build/build.ninja" ] || cmake --preset asan >/dev/null
 # shellcheck disable=SC2086 # one word per target
 cmake --build "$build" -j "$jobs" --target $targets >/dev/null
 
@@ -96,6 +97,6 @@ for target in $targets; do
   fi
 done
 if [ "$failed" -ne 0 ]; then
-  echo "reproduce: build-fuzz/tests/fuzz/TARGET INPUT; then add INPUT to tests/fuzz/regressions/TARGET/"
+  echo "reproduce: build-asan/tests/fuzz/TARGET INPUT; then add INPUT to tests/fuzz/regressions/TARGET/"
 fi
 exit "$failed"
