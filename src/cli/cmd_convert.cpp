@@ -744,13 +744,22 @@ public:
     std::string header_ending;
     std::vector<std::string> header;
     if (m_header) {
-      if (got && record.fields.empty() && !table.error())
-        got = false; // an empty first line is no header either
-      if (!got)
-        return stop_or(table, reader, name,
-                       std::string(name) +
-                           ": the table is empty: a header line was expected "
-                           "(-H if the first row is data)");
+      // An empty last line (a BOM alone, say) is no header either.
+      if (got && record.fields.empty() && record.ending.empty())
+        got = table.next(record);
+      if (!got) {
+        std::string error = end_error(table, reader, name);
+        return stop(error.empty()
+                        ? std::string(name) +
+                              ": the table is empty: a header line was "
+                              "expected (-H if the first row is data)"
+                        : std::move(error));
+      }
+      // Not end_error: the readers may already hold an error further on.
+      if (record.fields.empty())
+        return stop(std::string(name) +
+                    ":1: the first line is empty, so it names no columns: a "
+                    "header line was expected (-H if the first row is data)");
       header_raw = record.raw;
       header_ending = record.ending;
       header = decoded_fields(record);
@@ -783,11 +792,8 @@ public:
       row(record);
       got = table.next(record);
     }
-    if (const auto &error = reader.error())
-      return stop(decode_message(*error, name, table.lines_read() + 1));
-    if (const auto &error = table.error())
-      return stop(fmt::format("{}:{}:{}: {}", name, error->line, error->column,
-                              error->message));
+    if (std::string error = end_error(table, reader, name); !error.empty())
+      return stop(std::move(error));
     return true;
   }
 
@@ -799,15 +805,19 @@ private:
     return false;
   }
 
-  // The reader's own error if it has one, else `message`.
-  bool stop_or(const util::TableReader &table, const util::LineReader &reader,
-               std::string_view name, std::string message) {
+  // Once `table` has returned false: what stopped it early (a byte its
+  // encoding does not allow, or a bad record), as a message; empty at a
+  // clean end of input. Only then: the line reader checks a read as it
+  // comes, so it may already know of an error lines ahead of the table.
+  static std::string end_error(const util::TableReader &table,
+                               const util::LineReader &reader,
+                               std::string_view name) {
     if (const auto &error = reader.error())
-      return stop(decode_message(*error, name, table.lines_read() + 1));
+      return decode_message(*error, name, table.lines_read() + 1);
     if (const auto &error = table.error())
-      return stop(fmt::format("{}:{}:{}: {}", name, error->line, error->column,
-                              error->message));
-    return stop(std::move(message));
+      return fmt::format("{}:{}:{}: {}", name, error->line, error->column,
+                         error->message);
+    return {};
   }
 
   // COL: a header name, a column number or a HXL hashtag pattern; 0-based.
@@ -857,7 +867,8 @@ private:
                     "; rename the column or give its hashtag");
       if (number == 0 || (m_header && number > header.size()))
         throw Error(where + "there is no column " + spec + "; the table has " +
-                    std::to_string(header.size()) + " columns");
+                    std::to_string(header.size()) +
+                    (header.size() == 1 ? " column" : " columns"));
       return number - 1;
     }
     if (named.size() == 1)

@@ -201,6 +201,10 @@ CASES.update({
     "enrich-keep-refused": {"args": ["convert", "--to", "iso3", "--column", "1", "--keep"], "stdin": b"country\nKenya\n"},
     "enrich-format-refused": {"args": ["-f", "json", "convert", "--to", "iso3", "--column", "1"], "stdin": b"country\nKenya\n"},
     "enrich-empty": {"args": ["convert", "--to", "iso3", "--column", "1"], "stdin": b""},
+    # An empty first line names no columns, whatever lies further on (a bad
+    # byte on line 3 once changed the message with the read size).
+    "enrich-empty-first-line": {"args": ["convert", "--to", "iso3", "--column", "1"], "stdin": b"\ncountry\n\x98Kenya\n"},
+    "enrich-no-such-column": {"args": ["convert", "--to", "iso3", "--column", "2"], "stdin": b"country\nKenya\n"},
     "enrich-invalid-utf8": {"args": ["convert", "--to", "iso3", "--column", "1"], "stdin": b"country\nKenya\nC\xf4te d'Ivoire\nChad\n"},
     "enrich-missing-file": {"args": ["convert", "--to", "iso3", "--column", "1", "no-such-file.csv"]},
     "hxl-countries-csv": {"args": ["--hxl", "countries", "-r", "wca", "-n", "3", "-f", "csv", "-F", "name,iso2,iso3,numeric,region,region_name"]},

@@ -12,7 +12,8 @@
 // trailing CR; a line too long to look up may be cut, past
 // k_max_query_bytes), so lines are neither merged, split nor reordered.
 // And the output does not depend on how the reads split the input: the same
-// input read in one piece gives the same stdout and exit status.
+// input read in one piece gives the same stdout, stderr (the summary) and
+// exit status.
 //
 // Input: 2 option bytes, then stdin.
 //   byte 0: bits 0-1 format (tsv, csv, jsonl, tsv), 2 --fuzzy, 3 --keep,
@@ -21,50 +22,38 @@
 //   byte 1: stdin arrives in reads of this many bytes (0: 64 KiB), so
 //           that lines are split across reads as a pipe would split them.
 //
-// stdout and stderr are in-memory util::Outputs; the per-line warnings are
-// dropped. An exception is a failure: convert has nothing to refuse here.
+// stdout and stderr are in-memory util::Outputs. An exception is a failure:
+// convert has nothing to refuse here.
 
-#include "cli/context.hpp"
 #include "cli/convert.hpp"
-#include "cli/explain.hpp"
-#include "query/match.hpp"
+#include "convert_support.hpp"
 #include "support.hpp"
 #include "util/error.hpp"
-#include "util/line_reader.hpp"
-#include "util/output.hpp"
 #include "util/utf8.hpp"
 
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
-#include <fcntl.h>
 #include <string>
 #include <string_view>
-#include <unistd.h>
-#include <utility>
 #include <vector>
 
 namespace {
 
-const iom::Dataset *g_data = nullptr;
-// Built once: building it is most of a run that has a miss.
-const iom::query::Searcher *g_searcher = nullptr;
+using iom::fuzz::BuiltIn;
+using iom::fuzz::Converted;
 
-// As a pipe gave it to the old socket-fed fuzzer.
-constexpr std::size_t k_whole_chunk = 64 * 1024;
-
-// Runs `iom -f FORMAT convert OPTIONS` on `input` read in reads of `chunk`
-// bytes; returns stdout and the status.
-std::pair<std::string, int> run_convert(const iom::cli::GlobalOptions &global,
-                                        const iom::cli::ConvertOptions &options,
-                                        std::string_view input,
-                                        std::size_t chunk) {
-  iom::util::Output out(iom::util::Output::k_in_memory);
-  iom::util::Output err(iom::util::Output::k_in_memory);
-  iom::util::LineReader reader(input, iom::cli::k_convert_keep, chunk);
-  const int status =
-      iom::cli::convert(*g_data, global, options, reader, out, err, g_searcher);
-  return {std::move(out.buffer()), status};
+// `iom -f FORMAT convert OPTIONS` on `input` read in reads of `chunk` bytes.
+Converted run_convert(const iom::cli::GlobalOptions &global,
+                      const iom::cli::ConvertOptions &options,
+                      std::string_view input, std::size_t chunk) {
+  const BuiltIn &built_in = BuiltIn::get();
+  return iom::fuzz::convert_in_memory(
+      input, chunk, iom::cli::k_convert_keep,
+      [&](iom::util::LineReader &reader, iom::util::Output &out,
+          iom::util::Output &err) {
+        return iom::cli::convert(built_in.data(), global, options, reader, out,
+                                 err, &built_in.searcher());
+      });
 }
 
 std::vector<std::string_view> split_lines(std::string_view text) {
@@ -99,22 +88,7 @@ std::string tsv_unescape(std::string_view field) {
 } // namespace
 
 extern "C" int LLVMFuzzerInitialize(int *, char ***) {
-  ::unsetenv("IOM_DATA"); // the built-in dataset, always
-  // The writers ask once whether stdout is a terminal; answer as for a pipe,
-  // as users of convert in a script get, whatever runs the fuzzer.
-  const int saved_stdout = ::dup(1);
-  const int devnull = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
-  FUZZ_CHECK(saved_stdout >= 0 && devnull >= 0 && ::dup2(devnull, 1) == 1,
-             "setup");
-  FUZZ_CHECK(!iom::util::stdout_is_terminal(), "stdout is /dev/null");
-  FUZZ_CHECK(::dup2(saved_stdout, 1) == 1, "restore stdout");
-  ::close(saved_stdout);
-  ::close(devnull);
-  static iom::util::Output unused(iom::util::Output::k_in_memory);
-  static iom::cli::Context context(unused);
-  g_data = &context.indexed();
-  static const iom::query::Searcher searcher(*g_data);
-  g_searcher = &searcher;
+  BuiltIn::get();
   return 0;
 }
 
@@ -139,8 +113,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data,
   convert.from = k_froms[(options >> 4) & 7];
   convert.fuzzy = options & 4;
   convert.keep = keep;
-  const auto [out, status] =
-      run_convert(global, convert, input, chunk == 0 ? k_whole_chunk : chunk);
+  const Converted run = run_convert(global, convert, input, chunk);
+  const std::string &out = run.out;
+  const int status = run.status;
   // Input that is not UTF-8 stops convert at the start of its line, with
   // exit 2; every line before it is converted.
   std::string_view valid = input;
@@ -153,11 +128,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data,
     FUZZ_CHECK(status == iom::k_exit_ok || status == iom::k_exit_no_match, out);
   }
   if (chunk != 0 && chunk < input.size()) {
-    const auto [whole_out, whole_status] =
-        run_convert(global, convert, input, k_whole_chunk);
-    FUZZ_CHECK(out == whole_out && status == whole_status,
-               "in reads of " + std::to_string(chunk) + " bytes:\n" + out +
-                   "\nin one read:\n" + whole_out);
+    const Converted whole = run_convert(global, convert, input, 0);
+    FUZZ_CHECK(run == whole, "in reads of " + std::to_string(chunk) +
+                                 " bytes:\n" + out + run.err +
+                                 "\nin one read:\n" + whole.out + whole.err);
   }
 
   const std::vector<std::string_view> in_lines = split_lines(valid);

@@ -21,50 +21,46 @@
 //           "#country+name", 2)
 //   byte 1: reads of this many bytes (0: 64 KiB).
 
-#include "cli/context.hpp"
 #include "cli/convert.hpp"
-#include "query/match.hpp"
+#include "convert_support.hpp"
 #include "support.hpp"
 #include "util/error.hpp"
 #include "util/line_reader.hpp"
-#include "util/output.hpp"
 #include "util/table_reader.hpp"
 
 #include <cstddef>
 #include <cstdint>
-#include <fcntl.h>
 #include <string>
 #include <string_view>
-#include <unistd.h>
-#include <utility>
 #include <vector>
 
 namespace {
 
-const iom::Dataset *g_data = nullptr;
-const iom::query::Searcher *g_searcher = nullptr;
-
-constexpr std::size_t k_whole_chunk = 64 * 1024;
+using iom::fuzz::BuiltIn;
 
 struct Run {
-  std::string out;
-  int status;
-  bool refused; // iom::Error before any output (a bad column)
+  iom::fuzz::Converted converted;
+  bool refused = false; // iom::Error before any output (a bad column)
 };
 
 Run run_enrich(const iom::cli::GlobalOptions &global,
                const iom::cli::ConvertOptions &options, std::string_view input,
                std::size_t chunk) {
-  iom::util::Output out(iom::util::Output::k_in_memory);
-  iom::util::Output err(iom::util::Output::k_in_memory);
-  iom::util::LineReader reader(input, iom::cli::k_table_keep, chunk);
-  try {
-    const int status = iom::cli::enrich(*g_data, global, options, reader, out,
-                                        err, g_searcher, "fuzz");
-    return {std::move(out.buffer()), status, false};
-  } catch (const iom::Error &) {
-    return {std::move(out.buffer()), iom::k_exit_error, true};
-  }
+  const BuiltIn &built_in = BuiltIn::get();
+  Run run;
+  run.converted = iom::fuzz::convert_in_memory(
+      input, chunk, iom::cli::k_table_keep,
+      [&](iom::util::LineReader &reader, iom::util::Output &out,
+          iom::util::Output &err) {
+        try {
+          return iom::cli::enrich(built_in.data(), global, options, reader, out,
+                                  err, &built_in.searcher(), "fuzz");
+        } catch (const iom::Error &) {
+          run.refused = true;
+          return iom::k_exit_error;
+        }
+      });
+  return run;
 }
 
 struct Table {
@@ -90,21 +86,7 @@ Table read_table(std::string_view text, char delimiter) {
 } // namespace
 
 extern "C" int LLVMFuzzerInitialize(int *, char ***) {
-  ::unsetenv("IOM_DATA");
-  // Answer "not a terminal" as a pipe would, whatever runs the fuzzer.
-  const int saved_stdout = ::dup(1);
-  const int devnull = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
-  FUZZ_CHECK(saved_stdout >= 0 && devnull >= 0 && ::dup2(devnull, 1) == 1,
-             "setup");
-  FUZZ_CHECK(!iom::util::stdout_is_terminal(), "stdout is /dev/null");
-  FUZZ_CHECK(::dup2(saved_stdout, 1) == 1, "restore stdout");
-  ::close(saved_stdout);
-  ::close(devnull);
-  static iom::util::Output unused(iom::util::Output::k_in_memory);
-  static iom::cli::Context context(unused);
-  g_data = &context.indexed();
-  static const iom::query::Searcher searcher(*g_data);
-  g_searcher = &searcher;
+  BuiltIn::get();
   return 0;
 }
 
@@ -128,20 +110,21 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data,
   convert.column = k_columns[(options >> 5) & 7];
   const std::size_t appended = (options & 16) ? 3 : 1;
 
-  const Run run =
-      run_enrich(global, convert, input, chunk == 0 ? k_whole_chunk : chunk);
-  FUZZ_CHECK(run.status == iom::k_exit_ok ||
-                 run.status == iom::k_exit_no_match ||
-                 run.status == iom::k_exit_error,
-             run.out);
+  const Run run = run_enrich(global, convert, input, chunk);
+  const iom::fuzz::Converted &result = run.converted;
+  FUZZ_CHECK(result.status == iom::k_exit_ok ||
+                 result.status == iom::k_exit_no_match ||
+                 result.status == iom::k_exit_error,
+             result.out);
   if (chunk != 0 && chunk < input.size()) {
-    const Run whole = run_enrich(global, convert, input, k_whole_chunk);
-    FUZZ_CHECK(whole.out == run.out && whole.status == run.status,
-               "in reads of " + std::to_string(chunk) + " bytes:\n" + run.out +
-                   "\nin one read:\n" + whole.out);
+    const Run whole = run_enrich(global, convert, input, 0);
+    FUZZ_CHECK(whole.converted == result && whole.refused == run.refused,
+               "in reads of " + std::to_string(chunk) + " bytes:\n" +
+                   result.out + result.err + "\nin one read:\n" +
+                   whole.converted.out + whole.converted.err);
   }
   if (run.refused) {
-    FUZZ_CHECK(run.out.empty(), run.out);
+    FUZZ_CHECK(result.out.empty(), result.out);
     return 0;
   }
 
@@ -155,23 +138,24 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data,
     delimiter =
         iom::util::detect_delimiter(input.substr(0, input.find('\n')), ',');
   if (delimiter == 0) {
-    FUZZ_CHECK(run.status == iom::k_exit_error && run.out.empty(), run.out);
+    FUZZ_CHECK(result.status == iom::k_exit_error && result.out.empty(),
+               result.out);
     return 0;
   }
-  std::string_view out = run.out;
-  FUZZ_CHECK(out.starts_with(k_bom) == (bom && !out.empty()), run.out);
+  std::string_view out = result.out;
+  FUZZ_CHECK(out.starts_with(k_bom) == (bom && !out.empty()), result.out);
   if (out.starts_with(k_bom))
     out.remove_prefix(k_bom.size());
 
   const Table in = read_table(input, delimiter);
   const Table got = read_table(out, delimiter);
-  if (run.status != iom::k_exit_error)
+  if (result.status != iom::k_exit_error)
     FUZZ_CHECK(got.raw.size() == in.raw.size(),
                "input records " + std::to_string(in.raw.size()) +
                    ", output records " + std::to_string(got.raw.size()));
   // With an error the output may stop early, but never adds a record (the
   // generated HXL row aside, which --hxl alone asks for).
-  FUZZ_CHECK(got.raw.size() <= in.raw.size(), run.out);
+  FUZZ_CHECK(got.raw.size() <= in.raw.size(), result.out);
   for (std::size_t r = 0; r < got.raw.size(); ++r) {
     const std::string where = "record " + std::to_string(r + 1);
     FUZZ_CHECK(got.raw[r].starts_with(in.raw[r]), where + ": " + got.raw[r]);
