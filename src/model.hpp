@@ -30,6 +30,12 @@ enum class Lang : std::uint8_t { en, fr, es };
 // Whether iso2/iso3/numeric are real ISO 3166-1 codes.
 enum class CodeStatus : std::uint8_t { iso, user_assigned, none };
 
+// The longest query iom looks up (longer ones are refused: no country name
+// comes close, and a bound keeps a hostile query from slowing everything
+// down), and so the longest name a dataset may hold: a longer one could
+// never be asked for.
+inline constexpr std::size_t k_max_query_bytes = 256;
+
 // Position of an entry in Dataset::entries. 32 bits: a --data file may hold
 // far more entries than the built-in 189 (the 256 MiB file limit caps it).
 using EntryIndex = std::uint32_t;

@@ -867,8 +867,7 @@ private:
                     "; rename the column or give its hashtag");
       if (number == 0 || (m_header && number > header.size()))
         throw Error(where + "there is no column " + spec + "; the table has " +
-                    std::to_string(header.size()) +
-                    (header.size() == 1 ? " column" : " columns"));
+                    util::counted(header.size(), "column", "columns"));
       return number - 1;
     }
     if (named.size() == 1)

@@ -4,6 +4,7 @@
 #include "cli/context.hpp"
 #include "dataset/load.hpp"
 #include "util/error.hpp"
+#include "util/text.hpp"
 
 #include "cli/cli11.hpp"
 
@@ -29,10 +30,12 @@ int run(Context &context, const Options &options) {
     data = &loaded;
   }
   context.out().write(fmt::format(
-      "{}: ok: {} entries, {} regions, {} office types, {} [[hosts]] {}\n",
-      data->origin, data->entries.size(), data->regions.size(),
-      data->types.size(), data->hosts.size(),
-      data->hosts.size() == 1 ? "record" : "records"));
+      "{}: ok: {}, {}, {}, {}\n", data->origin,
+      util::counted(data->entries.size(), "entry", "entries"),
+      util::counted(data->regions.size(), "region", "regions"),
+      util::counted(data->types.size(), "office type", "office types"),
+      util::counted(data->hosts.size(), "[[hosts]] record",
+                    "[[hosts]] records")));
   // Valid, but not finished: what `iom import --write` left to check.
   for (const Entry &entry : data->entries)
     if (!entry.review.empty())

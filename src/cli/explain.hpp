@@ -13,10 +13,6 @@
 
 namespace iom::cli {
 
-// Queries longer than this are refused: no country name comes close, and a
-// bound keeps a hostile query from slowing everything down.
-inline constexpr std::size_t k_max_query_bytes = 256;
-
 // 'query' for a message: cut to 80 bytes, control characters escaped.
 std::string quoted(std::string_view query);
 

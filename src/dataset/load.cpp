@@ -183,6 +183,19 @@ private:
     return std::string(m_name) + ":" + std::to_string(at.line) + ":" +
            std::to_string(at.column);
   }
+  // A name longer than a query may be could never be asked for.
+  // `what`: "field 'name'", or "a name in 'aliases'" for a list's item.
+  bool name_fits(const toml::node &node, std::string_view what) {
+    const std::size_t bytes = node.as_string()->get().size();
+    if (bytes <= k_max_query_bytes)
+      return true;
+    problem(node.source().begin, std::string(what) + " is too long (" +
+                                     std::to_string(bytes) +
+                                     " bytes; a name may have at most " +
+                                     std::to_string(k_max_query_bytes) +
+                                     ", the longest query iom looks up)");
+    return false;
+  }
   [[noreturn]] void fail();
   std::shared_ptr<Storage> parse(std::string_view text);
   void refuse_unknown_sections(const toml::table &root,
@@ -302,6 +315,9 @@ bool Loader::read_fields(const toml::table &table, Fields &out) {
         ok = false;
         continue;
       }
+      if (spec.name_like &&
+          !name_fits(node, "field '" + std::string(key.str()) + "'"))
+        ok = false;
     } else {
       const toml::array *array = node.as_array();
       bool strings = array != nullptr;
@@ -314,12 +330,17 @@ bool Loader::read_fields(const toml::table &table, Fields &out) {
         ok = false;
         continue;
       }
-      for (const auto &item : *array)
+      for (const auto &item : *array) {
         if (spec.no_controls && util::has_control(item.as_string()->get())) {
           problem(item.source().begin, "field '" + std::string(key.str()) +
                                            "' contains a control character");
           ok = false;
+        } else if (spec.name_like &&
+                   !name_fits(item,
+                              "a name in '" + std::string(key.str()) + "'")) {
+          ok = false;
         }
+      }
     }
     out.nodes[slot] = &node;
   }

@@ -25,6 +25,9 @@ enum FieldFlags : unsigned {
   k_required = 1u << 0,
   // Matched and aligned on screen, so control characters are refused.
   k_no_controls = 1u << 1,
+  // A name that queries are matched against (or, in a list, each name): at
+  // most k_max_query_bytes, or it could never be asked for.
+  k_name = 1u << 2,
 };
 
 template <typename Struct> struct Field {
@@ -38,11 +41,12 @@ template <typename Struct> struct Field {
   Member member;
   bool required;
   bool no_controls;
+  bool name_like;
 
   template <typename T>
   constexpr Field(std::string_view key, T Struct::*to, unsigned flags)
       : name(key), member(to), required(flags & k_required),
-        no_controls(flags & k_no_controls) {}
+        no_controls(flags & k_no_controls), name_like(flags & k_name) {}
 
   constexpr bool is_list() const {
     return std::holds_alternative<Strings Struct::*>(member);
@@ -77,10 +81,10 @@ template <> struct Schema<Region> {
   static constexpr bool is_array = true;
   static constexpr std::size_t max_count = k_max_regions;
   static constexpr Field<Region> fields[] = {
-      {"code", &Region::code, k_required | k_no_controls},
-      {"name", &Region::name, k_required | k_no_controls},
+      {"code", &Region::code, k_required | k_no_controls | k_name},
+      {"name", &Region::name, k_required | k_no_controls | k_name},
       {"office", &Region::office, k_required | k_no_controls},
-      {"city", &Region::city, k_required | k_no_controls},
+      {"city", &Region::city, k_required | k_no_controls | k_name},
       {"basis", &Region::basis, k_required | k_no_controls},
       {"note", &Region::note, k_optional},
   };
@@ -91,12 +95,12 @@ template <> struct Schema<OfficeType> {
   static constexpr bool is_array = true;
   static constexpr std::size_t max_count = k_max_types;
   static constexpr Field<OfficeType> fields[] = {
-      {"code", &OfficeType::code, k_required | k_no_controls},
-      {"name", &OfficeType::name, k_required | k_no_controls},
+      {"code", &OfficeType::code, k_required | k_no_controls | k_name},
+      {"name", &OfficeType::name, k_required | k_no_controls | k_name},
       {"description", &OfficeType::description, k_required},
-      {"name_fr", &OfficeType::name_fr, k_optional | k_no_controls},
+      {"name_fr", &OfficeType::name_fr, k_optional | k_no_controls | k_name},
       {"name_fr_source", &OfficeType::name_fr_source, k_optional},
-      {"name_es", &OfficeType::name_es, k_optional | k_no_controls},
+      {"name_es", &OfficeType::name_es, k_optional | k_no_controls | k_name},
       {"name_es_source", &OfficeType::name_es_source, k_optional},
   };
 };
@@ -110,8 +114,8 @@ template <> struct Schema<Host> {
       {"iso2", &Host::iso2, k_required | k_no_controls},
       {"iso3", &Host::iso3, k_required | k_no_controls},
       {"numeric", &Host::numeric, k_required | k_no_controls},
-      {"name", &Host::name, k_required | k_no_controls},
-      {"aliases", &Host::aliases, k_required | k_no_controls},
+      {"name", &Host::name, k_required | k_no_controls | k_name},
+      {"aliases", &Host::aliases, k_required | k_no_controls | k_name},
   };
 };
 
@@ -120,9 +124,9 @@ template <> struct Schema<Entry> {
   static constexpr bool is_array = true;
   static constexpr std::size_t max_count = k_max_entries;
   static constexpr Field<Entry> fields[] = {
-      {"id", &Entry::id, k_required | k_no_controls},
-      {"name", &Entry::name, k_required | k_no_controls},
-      {"short_name", &Entry::short_name, k_required | k_no_controls},
+      {"id", &Entry::id, k_required | k_no_controls | k_name},
+      {"name", &Entry::name, k_required | k_no_controls | k_name},
+      {"short_name", &Entry::short_name, k_required | k_no_controls | k_name},
       {"kind", &Entry::kind, k_required | k_no_controls},
       {"iso2", &Entry::iso2, k_optional | k_no_controls},
       {"iso3", &Entry::iso3, k_optional | k_no_controls},
@@ -134,11 +138,11 @@ template <> struct Schema<Entry> {
       {"type", &Entry::type, k_required | k_no_controls},
       {"type_basis", &Entry::type_basis, k_required | k_no_controls},
       {"type_source", &Entry::type_source, k_required},
-      {"city", &Entry::city, k_optional | k_no_controls},
+      {"city", &Entry::city, k_optional | k_no_controls | k_name},
       {"city_source", &Entry::city_source, k_optional},
       {"host", &Entry::host, k_optional | k_no_controls},
       {"languages", &Entry::languages, k_required | k_no_controls},
-      {"aliases", &Entry::aliases, k_required | k_no_controls},
+      {"aliases", &Entry::aliases, k_required | k_no_controls | k_name},
       {"sources", &Entry::sources, k_required},
       {"note", &Entry::note, k_optional},
       {"review", &Entry::review, k_optional},
@@ -157,12 +161,13 @@ template <> struct Schema<WorldRow> {
       {"iso3", &WorldRow::iso3, k_required | k_no_controls},
       {"numeric", &WorldRow::numeric, k_optional | k_no_controls},
       {"code_status", &WorldRow::code_status, k_required | k_no_controls},
-      {"name", &WorldRow::name, k_required | k_no_controls},
+      {"name", &WorldRow::name, k_required | k_no_controls | k_name},
       {"name_source", &WorldRow::name_source, k_required | k_no_controls},
-      {"formal_name", &WorldRow::formal_name, k_optional | k_no_controls},
-      {"name_fr", &WorldRow::name_fr, k_optional | k_no_controls},
+      {"formal_name", &WorldRow::formal_name,
+       k_optional | k_no_controls | k_name},
+      {"name_fr", &WorldRow::name_fr, k_optional | k_no_controls | k_name},
       {"name_fr_source", &WorldRow::name_fr_source, k_optional | k_no_controls},
-      {"name_es", &WorldRow::name_es, k_optional | k_no_controls},
+      {"name_es", &WorldRow::name_es, k_optional | k_no_controls | k_name},
       {"name_es_source", &WorldRow::name_es_source, k_optional | k_no_controls},
       {"m49_region", &WorldRow::m49_region, k_optional | k_no_controls},
       {"m49_region_name", &WorldRow::m49_region_name,
@@ -203,7 +208,7 @@ template <> struct Schema<WorldAlias> {
   static constexpr std::size_t max_count = static_cast<std::size_t>(-1);
   static constexpr Field<WorldAlias> fields[] = {
       {"iso3", &WorldAlias::iso3, k_required | k_no_controls},
-      {"name", &WorldAlias::name, k_required | k_no_controls},
+      {"name", &WorldAlias::name, k_required | k_no_controls | k_name},
       {"lang", &WorldAlias::lang, k_required | k_no_controls},
       {"kind", &WorldAlias::kind, k_optional | k_no_controls},
       {"source", &WorldAlias::source, k_optional},

@@ -2,6 +2,7 @@
 
 // Small text helpers shared across stages.
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,5 +22,8 @@ constexpr char fold_ascii(char c) {
 bool equal_ignoring_ascii_case(std::string_view a, std::string_view b);
 
 std::string lower_ascii(std::string_view text);
+
+// "1 entry", "2 entries": `n` and the word for its count.
+std::string counted(std::size_t n, std::string_view one, std::string_view many);
 
 } // namespace iom::util

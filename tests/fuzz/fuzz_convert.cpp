@@ -152,7 +152,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data,
       // A CR is dropped when the whole line was kept (up to the bound plus
       // one byte); a line still over the bound echoes exactly its first
       // k_max_query_bytes bytes, however it arrived.
-      constexpr std::size_t k_max = iom::cli::k_max_query_bytes;
+      constexpr std::size_t k_max = iom::k_max_query_bytes;
       if (line.ends_with('\r') && line.size() <= k_max + 1)
         line.remove_suffix(1);
       const std::string_view expected =
