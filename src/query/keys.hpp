@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model.hpp"
@@ -38,6 +39,20 @@ std::vector<OwnedKey> build_keys(const Dataset &data);
 
 // The keys of entries alone, without a world (tests and small tools).
 std::vector<OwnedKey> build_keys(std::span<const Entry> entries);
+
+// The hash of a normalised text that Dataset::key_slots is probed with
+// (FNV-1a, 64 bits; the same at build time and at run time).
+inline std::uint64_t key_hash(std::string_view text) {
+  std::uint64_t h = 0xCBF29CE484222325;
+  for (const char c : text)
+    h = (h ^ static_cast<unsigned char>(c)) * 0x100000001B3;
+  return h ^ (h >> 32);
+}
+
+// The slots of Dataset::key_slots for `keys` (sorted as build_keys sorts
+// them): at least twice as many slots as distinct texts. Throws
+// std::length_error for more keys than a slot can address.
+std::vector<std::uint32_t> build_key_slots(std::span<const Key> keys);
 
 // The place of each world row: its entry's, or its own.
 std::vector<PlaceIndex> world_places(const Dataset &data);

@@ -144,6 +144,18 @@ public:
     m_out.push_back(c);
   }
 
+  // A run of bytes that are each part of a token (class '0' or above), as
+  // token_char would write them one at a time: most text is such runs.
+  void token_run(const char *bytes, std::size_t n) {
+    if (!m_in_token)
+      start_token();
+    const std::size_t at = m_out.size();
+    m_out.append(bytes, n);
+    char *out = m_out.data() + at;
+    for (std::size_t k = 0; k < n; ++k)
+      out[k] = static_cast<char>(k_ascii[static_cast<unsigned char>(out[k])]);
+  }
+
   void token_text(std::string_view text) {
     if (!m_in_token)
       start_token();
@@ -330,8 +342,12 @@ void write_normalised(std::string &out, std::string_view text) {
     const char byte = text[i];
     const unsigned char cls = k_ascii[static_cast<unsigned char>(byte)];
     if (cls >= '0') {
-      writer.token_char(static_cast<char>(cls));
-      ++i;
+      std::size_t end = i + 1;
+      while (end < text.size() &&
+             k_ascii[static_cast<unsigned char>(text[end])] >= '0')
+        ++end;
+      writer.token_run(text.data() + i, end - i);
+      i = end;
       continue;
     }
     if (cls != k_multi) {
