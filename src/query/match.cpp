@@ -502,11 +502,22 @@ public:
 
   // Token matches: every query token begins some word of the key, so the
   // key has a word that the rarest query token begins.
+  // Any query token would do (each begins a word of every key that
+  // matches), so a token with a digit is tried first: the keys' words seldom
+  // have one, and a token that begins no word ends the search for a rarer.
   void score_keys_sharing_rarest_token() {
-    WordRange rarest = starting_with(m_q.tokens.front());
-    for (std::size_t i = 1; i < m_q.tokens.size() && postings(rarest) != 0;
-         ++i) {
-      const WordRange range = starting_with(m_q.tokens[i]);
+    const std::span<const std::string_view> tokens = m_q.tokens;
+    std::size_t first = 0;
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+      if (has_digit(tokens[i])) {
+        first = i;
+        break;
+      }
+    WordRange rarest = starting_with(tokens[first]);
+    for (std::size_t i = 0; i < tokens.size() && postings(rarest) != 0; ++i) {
+      if (i == first)
+        continue;
+      const WordRange range = starting_with(tokens[i]);
       if (postings(range) < postings(rarest))
         rarest = range;
     }
@@ -556,6 +567,11 @@ private:
     default:
       return 1 + n + n * (n - 1) / 2;
     }
+  }
+
+  static bool has_digit(std::string_view token) {
+    return std::any_of(token.begin(), token.end(),
+                       [](char c) { return c >= '0' && c <= '9'; });
   }
 
   WordRange starting_with(std::string_view token) const {

@@ -360,9 +360,62 @@ void write_normalised(std::string &out, std::string_view text) {
   writer.finish();
 }
 
+// The end of a token that normalise_plain wrote, [token, end): false when
+// the general path must decide (the token "st", or a first token that is an
+// article).
+bool plain_token_ends(const char *begin, const char *token, const char *end) {
+  const auto size = static_cast<std::size_t>(end - token);
+  if (size > 3)
+    return true;
+  const std::string_view text(token, size);
+  return text != "st" && (token != begin || !is_article(text));
+}
+
+// The common case in one pass over the bytes: ASCII letters and digits in
+// tokens, any other ASCII byte of class k_sep between them, periods deleted.
+// False (and `out` unspecified) for any other byte, a token "st", a first
+// token that is an article, or a result with a leading zero: the general
+// path, write_normalised, handles those. Where it returns true, `out` is
+// what write_normalised writes (test_query_normalise.cpp holds it to that).
+bool normalise_plain(std::string &out, std::string_view text) {
+  out.resize(text.size()); // no plain text grows
+  char *const begin = out.data();
+  char *end = begin;
+  char *token = nullptr; // the current token's start, or null between tokens
+  for (const char byte : text) {
+    const unsigned char cls = k_ascii[static_cast<unsigned char>(byte)];
+    if (cls >= '0') {
+      if (!token) {
+        if (end != begin)
+          *end++ = ' ';
+        token = end;
+      }
+      *end++ = static_cast<char>(cls);
+    } else if (cls == k_sep) {
+      if (token && !plain_token_ends(begin, token, end))
+        return false;
+      token = nullptr;
+    } else if (cls != k_drop) {
+      return false;
+    }
+  }
+  if (token && !plain_token_ends(begin, token, end))
+    return false;
+  const auto size = static_cast<std::size_t>(end - begin);
+  if (size >= 2 && begin[0] == '0')
+    return false;
+  out.resize(size);
+  return true;
+}
+
 } // namespace
 
 void normalise_into(std::string &out, std::string_view text) {
+  if (!normalise_plain(out, text))
+    write_normalised<Leading::articles>(out, text);
+}
+
+void normalise_reference_into(std::string &out, std::string_view text) {
   write_normalised<Leading::articles>(out, text);
 }
 
@@ -374,7 +427,9 @@ std::string normalise(std::string_view text) {
 
 std::string sort_key(std::string_view text) {
   std::string out;
-  write_normalised<Leading::the>(out, text);
+  // normalise_plain leaves every article to the general path.
+  if (!normalise_plain(out, text))
+    write_normalised<Leading::the>(out, text);
   return out;
 }
 
