@@ -334,9 +334,12 @@ private:
     bool capped = false;
 
     // The entry of `value` in `listed`, or null when it is not listed.
-    Noted *note(std::string_view value, std::size_t line) {
+    // `hash` is std::hash of `value` (LineCache's), when the caller has it.
+    Noted *note(std::string_view value, std::size_t line,
+                std::optional<std::uint64_t> value_hash = std::nullopt) {
       ++rows;
-      const std::uint64_t hash = std::hash<std::string_view>{}(value);
+      const std::uint64_t hash =
+          value_hash ? *value_hash : std::hash<std::string_view>{}(value);
       if (!capped) {
         if (distinct.insert(hash)) {
           ++distinct_count;
@@ -368,7 +371,9 @@ private:
 
   void value(std::string_view text, bool argument) {
     bool fresh = false;
-    const Outcome &outcome = m_cache.get(text, [&](Outcome &slot) {
+    // One hash for the cache and the summary's counts.
+    const std::uint64_t hash = util::LineCache<Outcome>::hash(text);
+    const Outcome &outcome = m_cache.get(text, hash, [&](Outcome &slot) {
       slot = resolve(text);
       slot.record.assign(write(text, slot.place));
       fresh = true;
@@ -378,13 +383,13 @@ private:
     if (outcome.confusable)
       note_confusable(*outcome.confusable, *outcome.place);
     if (outcome.miss) {
-      count_unmatched(text, outcome.message, argument, outcome.found);
+      count_unmatched(text, outcome.message, argument, outcome.found, hash);
     } else if (!outcome.message.empty()) {
       ++m_matched;
       if (m_verbose) {
         ++m_guessed.rows;
         tell(m_line, outcome.message);
-      } else if (Noted *noted = m_guessed.note(text, m_line)) {
+      } else if (Noted *noted = m_guessed.note(text, m_line, hash)) {
         if (noted->message.empty())
           noted->message = outcome.message;
       }
@@ -396,7 +401,8 @@ private:
   // Counts an unmatched value; `message` may be empty (made when told).
   // `found`: see Noted.
   void count_unmatched(std::string_view text, std::string_view message,
-                       bool argument, bool found = false) {
+                       bool argument, bool found = false,
+                       std::optional<std::uint64_t> hash = std::nullopt) {
     m_status = k_exit_no_match;
     if (m_verbose) {
       ++m_unmatched.rows;
@@ -404,7 +410,7 @@ private:
                                    : std::string(message));
       return;
     }
-    if (Noted *noted = m_unmatched.note(text, m_line)) {
+    if (Noted *noted = m_unmatched.note(text, m_line, hash)) {
       noted->argument = noted->argument || argument;
       // The first message that is given, or the places found (made later):
       // as when every message was made at once.

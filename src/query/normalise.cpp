@@ -5,6 +5,8 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
+#include <string_view>
 
 namespace iom::query {
 
@@ -371,30 +373,76 @@ bool plain_token_ends(const char *begin, const char *token, const char *end) {
   return text != "st" && (token != begin || !is_article(text));
 }
 
-// The common case in one pass over the bytes: ASCII letters and digits in
-// tokens, any other ASCII byte of class k_sep between them, periods deleted.
-// False (and `out` unspecified) for any other byte, a token "st", a first
-// token that is an article, or a result with a leading zero: the general
-// path, write_normalised, handles those. Where it returns true, `out` is
-// what write_normalised writes (test_query_normalise.cpp holds it to that).
+// What a two-byte UTF-8 character at text[i] folds to when normalise_plain
+// can write it: nullopt unless it is valid, below U+0530 (k_fold_0080), and
+// folds to a separator (" "), to nothing (but no apostrophe), or to one or
+// two ASCII letters or digits ("é" is "e", "ß" is "ss").
+std::optional<std::string_view> plain_fold(std::string_view text,
+                                           std::size_t i) {
+  if (i + 1 >= text.size())
+    return std::nullopt;
+  const auto lead = static_cast<unsigned char>(text[i]);
+  const auto next = static_cast<unsigned char>(text[i + 1]);
+  if (lead < 0xC2 || lead > 0xD4 || (next & 0xC0) != 0x80)
+    return std::nullopt;
+  const char32_t cp = (char32_t{lead & 0x1Fu} << 6) | (next & 0x3Fu);
+  if (cp >= 0x530)
+    return std::nullopt;
+  const std::string_view folded = k_fold_0080[cp - 0x80];
+  if (folded == k_space)
+    return folded;
+  if (folded.empty())
+    return is_apostrophe(cp) ? std::nullopt
+                             : std::optional<std::string_view>(folded);
+  if (folded.size() > 2)
+    return std::nullopt;
+  for (const char c : folded)
+    if (k_ascii[static_cast<unsigned char>(c)] != static_cast<unsigned char>(c))
+      return std::nullopt; // not a lowercase letter or digit
+  return folded;
+}
+
+// The common case in one pass over the bytes: ASCII letters and digits, and
+// the two-byte letters that plain_fold takes, in tokens; any other ASCII
+// byte of class k_sep between them; periods deleted. False (and `out`
+// unspecified) for any other byte, a token "st", a first token that is an
+// article, or a result with a leading zero: the general path,
+// write_normalised, handles those. Where it returns true, `out` is what
+// write_normalised writes (test_query_normalise.cpp holds it to that).
 bool normalise_plain(std::string &out, std::string_view text) {
   out.resize(text.size()); // no plain text grows
   char *const begin = out.data();
   char *end = begin;
   char *token = nullptr; // the current token's start, or null between tokens
-  for (const char byte : text) {
-    const unsigned char cls = k_ascii[static_cast<unsigned char>(byte)];
+  const auto token_byte = [&](char byte) {
+    if (!token) {
+      if (end != begin)
+        *end++ = ' ';
+      token = end;
+    }
+    *end++ = byte;
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const unsigned char cls = k_ascii[static_cast<unsigned char>(text[i])];
     if (cls >= '0') {
-      if (!token) {
-        if (end != begin)
-          *end++ = ' ';
-        token = end;
-      }
-      *end++ = static_cast<char>(cls);
+      token_byte(static_cast<char>(cls));
     } else if (cls == k_sep) {
       if (token && !plain_token_ends(begin, token, end))
         return false;
       token = nullptr;
+    } else if (cls == k_multi) {
+      const std::optional<std::string_view> folded = plain_fold(text, i);
+      if (!folded)
+        return false;
+      ++i; // two bytes
+      if (*folded == k_space) {
+        if (token && !plain_token_ends(begin, token, end))
+          return false;
+        token = nullptr;
+      } else {
+        for (const char c : *folded)
+          token_byte(c);
+      }
     } else if (cls != k_drop) {
       return false;
     }

@@ -32,11 +32,17 @@ public:
   // slot's value (holding whatever that slot held before) and it is
   // remembered. When make throws, nothing is remembered for `text`.
   template <class Make> const Value &get(std::string_view text, Make &&make) {
+    return get(text, hash(text), make);
+  }
+
+  // The same, for a caller that has hash(text) at hand.
+  template <class Make>
+  const Value &get(std::string_view text, std::size_t text_hash, Make &&make) {
     if (m_slots.empty())
       grow(k_min_slots);
     else if (m_slots.size() < k_max_slots && m_taken >= 2 * m_slots.size())
       grow(k_max_slots);
-    Slot &slot = slot_of(text);
+    Slot &slot = m_slots[text_hash & (m_slots.size() - 1)];
     if (slot.used && slot.text == text)
       return slot.value;
     slot.used = false;
@@ -49,6 +55,11 @@ public:
 
   std::size_t slots() const { return m_slots.size(); }
 
+  // The hash that places a text.
+  static std::size_t hash(std::string_view text) {
+    return std::hash<std::string_view>{}(text);
+  }
+
 private:
   struct Slot {
     std::string text;
@@ -57,7 +68,7 @@ private:
   };
 
   Slot &slot_of(std::string_view text) {
-    return m_slots[std::hash<std::string_view>{}(text) & (m_slots.size() - 1)];
+    return m_slots[hash(text) & (m_slots.size() - 1)];
   }
 
   void grow(std::size_t slots) {
