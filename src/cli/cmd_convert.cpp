@@ -36,6 +36,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
@@ -329,7 +330,10 @@ private:
     std::size_t rows = 0;
     std::vector<Noted> listed;
     std::vector<std::uint64_t> listed_hashes; // parallel to listed
-    HashSet distinct;                         // capped
+    // A filter of those hashes: bit (hash >> 6) % 8 of byte hash % 64 is set
+    // for each, so a clear bit means "not listed".
+    std::array<std::uint8_t, 64> listed_bytes{};
+    HashSet distinct; // capped
     std::size_t distinct_count = 0;
     bool capped = false;
 
@@ -347,14 +351,18 @@ private:
             capped = true;
         }
       }
-      // At most k_listed of them: a scan of their hashes.
-      for (std::size_t i = 0; i < listed.size(); ++i)
-        if (listed_hashes[i] == hash && listed[i].value == value) {
-          ++listed[i].count;
-          return &listed[i];
-        }
+      // At most k_listed of them; a value that is not among them (most, in
+      // a file of garbage) is told apart by one byte of its hash.
+      if ((listed_bytes[hash & 63] & (1u << ((hash >> 6) & 7))) != 0)
+        for (std::size_t i = 0; i < listed.size(); ++i)
+          if (listed_hashes[i] == hash && listed[i].value == value) {
+            ++listed[i].count;
+            return &listed[i];
+          }
       if (listed.size() >= k_listed)
         return nullptr;
+      listed_bytes[hash & 63] |=
+          static_cast<std::uint8_t>(1u << ((hash >> 6) & 7));
       listed_hashes.push_back(hash);
       listed.push_back({std::string(value), {}, 1, line, false});
       return &listed.back();
@@ -374,7 +382,7 @@ private:
     // One hash for the cache and the summary's counts.
     const std::uint64_t hash = util::LineCache<Outcome>::hash(text);
     const Outcome &outcome = m_cache.get(text, hash, [&](Outcome &slot) {
-      slot = resolve(text);
+      resolve(text, slot);
       slot.record.assign(write(text, slot.place));
       fresh = true;
     });
@@ -475,14 +483,21 @@ private:
               " (--verbose tells every line)");
   }
 
-  Outcome resolve(std::string_view text) {
+  // Fills `out` (a cache slot: its strings keep their capacity) with what
+  // `text` resolves to; out.record is the caller's.
+  void resolve(std::string_view text, Outcome &out) {
+    out.place.reset();
+    out.miss = false;
+    out.message.clear();
+    out.found = false;
+    out.confusable = nullptr;
     query::lookup_into(m_matches, m_scratch, m_data, text, m_from);
     if (m_matches.size() == 1 &&
         (m_world || place_at(m_data, m_matches.front().place).entry)) {
       const PlaceIndex place = m_matches.front().place;
-      Outcome outcome{place};
-      outcome.confusable = find_confusable(m_data, text, place);
-      return outcome;
+      out.place = place;
+      out.confusable = find_confusable(m_data, text, place);
+      return;
     }
     if (m_fuzzy && m_matches.empty()) {
       // m_scratch is the lookup's normalise(text), unless a comma made it
@@ -493,19 +508,22 @@ private:
                          : searcher().search(text))) {
         const Place place = place_at(m_data, best->place);
         std::string note = "guessed ";
-        if (!place.entry && !m_world)
-          return {std::nullopt, true,
-                  note + outside_message(m_data, text, *place.world)};
+        if (!place.entry && !m_world) {
+          out.miss = true;
+          out.message = note + outside_message(m_data, text, *place.world);
+          return;
+        }
         note += quoted(text) + " is " + describe(m_data, best->place) + " (" +
                 std::string(query::to_string(best->reason)) + ", score " +
                 std::to_string(best->score) + ")";
-        return {best->place, false, std::move(note)};
+        out.place = best->place;
+        out.message = std::move(note);
+        return;
       }
     }
     // The message is made if it is told: a search, or the places found.
-    Outcome miss{std::nullopt, true};
-    miss.found = !m_matches.empty();
-    return miss;
+    out.miss = true;
+    out.found = !m_matches.empty();
   }
 
   // The message of a value that matched nothing: the kind --from excluded,

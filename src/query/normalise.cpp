@@ -422,10 +422,17 @@ bool normalise_plain(std::string &out, std::string_view text) {
     }
     *end++ = byte;
   };
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const unsigned char cls = k_ascii[static_cast<unsigned char>(text[i])];
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    unsigned char cls = k_ascii[static_cast<unsigned char>(text[i])];
     if (cls >= '0') {
       token_byte(static_cast<char>(cls));
+      // The rest of the run of token bytes, without the token's start.
+      while (i + 1 < n &&
+             (cls = k_ascii[static_cast<unsigned char>(text[i + 1])]) >= '0') {
+        *end++ = static_cast<char>(cls);
+        ++i;
+      }
     } else if (cls == k_sep) {
       if (token && !plain_token_ends(begin, token, end))
         return false;
