@@ -26,6 +26,7 @@
 #include "render/delimited.hpp"
 #include "render/stream.hpp"
 #include "util/error.hpp"
+#include "util/hash.hpp"
 #include "util/line_cache.hpp"
 #include "util/line_reader.hpp"
 #include "util/table_reader.hpp"
@@ -338,12 +339,13 @@ private:
     bool capped = false;
 
     // The entry of `value` in `listed`, or null when it is not listed.
-    // `hash` is std::hash of `value` (LineCache's), when the caller has it.
+    // `value_hash` is util::hash_bytes(value) (LineCache's hash), when the
+    // caller has it.
     Noted *note(std::string_view value, std::size_t line,
                 std::optional<std::uint64_t> value_hash = std::nullopt) {
       ++rows;
       const std::uint64_t hash =
-          value_hash ? *value_hash : std::hash<std::string_view>{}(value);
+          value_hash ? *value_hash : util::hash_bytes(value);
       if (!capped) {
         if (distinct.insert(hash)) {
           ++distinct_count;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "model.hpp"
+#include "util/hash.hpp"
 
 namespace iom::query {
 
@@ -40,13 +41,10 @@ std::vector<OwnedKey> build_keys(const Dataset &data);
 // The keys of entries alone, without a world (tests and small tools).
 std::vector<OwnedKey> build_keys(std::span<const Entry> entries);
 
-// The hash of a normalised text that Dataset::key_slots is probed with
-// (FNV-1a, 64 bits; the same at build time and at run time).
+// The hash of a normalised text that Dataset::key_slots is probed with (the
+// same at build time and at run time).
 inline std::uint64_t key_hash(std::string_view text) {
-  std::uint64_t h = 0xCBF29CE484222325;
-  for (const char c : text)
-    h = (h ^ static_cast<unsigned char>(c)) * 0x100000001B3;
-  return h ^ (h >> 32);
+  return util::hash_bytes(text);
 }
 
 // The slots of Dataset::key_slots for `keys` (sorted as build_keys sorts

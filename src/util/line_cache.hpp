@@ -13,11 +13,14 @@
 // slots.
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "util/hash.hpp"
 
 namespace iom::util {
 
@@ -37,7 +40,8 @@ public:
 
   // The same, for a caller that has hash(text) at hand.
   template <class Make>
-  const Value &get(std::string_view text, std::size_t text_hash, Make &&make) {
+  const Value &get(std::string_view text, std::uint64_t text_hash,
+                   Make &&make) {
     if (m_slots.empty())
       grow(k_min_slots);
     else if (m_slots.size() < k_max_slots && m_taken >= 2 * m_slots.size())
@@ -56,9 +60,7 @@ public:
   std::size_t slots() const { return m_slots.size(); }
 
   // The hash that places a text.
-  static std::size_t hash(std::string_view text) {
-    return std::hash<std::string_view>{}(text);
-  }
+  static std::uint64_t hash(std::string_view text) { return hash_bytes(text); }
 
 private:
   struct Slot {

@@ -22,7 +22,7 @@ const std::string &get(Cache &cache, const std::string &text, int &made) {
 }
 
 std::size_t slot(std::string_view text, std::size_t slots) {
-  return std::hash<std::string_view>{}(text) & (slots - 1);
+  return Cache::hash(text) & (slots - 1);
 }
 
 } // namespace
