@@ -68,14 +68,10 @@ public:
       }
     // A free slot, else one that is not marked.
     Slot *slot = nullptr;
-    if (!set[0].used)
-      slot = &set[0];
-    else if (!set[1].used)
-      slot = &set[1];
-    else if (!set[0].hit)
-      slot = &set[0];
-    else if (!set[1].hit)
-      slot = &set[1];
+    if (!set[0].used || !set[1].used)
+      slot = set[0].used ? &set[1] : &set[0];
+    else if (!set[0].hit || !set[1].hit)
+      slot = set[0].hit ? &set[1] : &set[0];
     if (!slot) {
       set[0].hit = false;
       set[1].hit = false;
