@@ -226,8 +226,8 @@ enum class KeyKind : std::uint8_t {
 // has an entry is named by the entry, so one country is one place.
 using PlaceIndex = std::uint32_t;
 
-// One normalised lookup key. Dataset::keys is sorted by (key, place), so a
-// lookup is a binary search.
+// One normalised lookup key. Dataset::keys is sorted by (key, place), so the
+// keys of one text are adjacent; Dataset::key_slots finds the first of them.
 struct Key {
   std::string_view key;
   PlaceIndex place;
@@ -268,6 +268,11 @@ struct Dataset {
   std::span<const Confusable> confusables;
   Meta meta;
   std::span<const Key> keys;
+  // The exact lookup's hash table over the distinct texts of `keys`
+  // (query/keys.hpp builds it, with the keys): a power-of-two number of
+  // slots, each 0 (empty) or 1 + the position of the first key with a text,
+  // probed linearly from query::key_hash(text). Empty: binary search.
+  std::span<const std::uint32_t> key_slots;
   WordIndex word_index;
   std::string_view origin;                 // "built-in" or the file path
   std::shared_ptr<const void> storage;     // owns a loaded dataset's strings

@@ -26,6 +26,7 @@
 #include "render/delimited.hpp"
 #include "render/stream.hpp"
 #include "util/error.hpp"
+#include "util/hash.hpp"
 #include "util/line_cache.hpp"
 #include "util/line_reader.hpp"
 #include "util/table_reader.hpp"
@@ -36,6 +37,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
@@ -47,8 +49,6 @@
 #include <string_view>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <unordered_map>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -78,7 +78,7 @@ constexpr ChoiceList k_encoding_list{k_encodings, "--encoding value"};
 // How many distinct unmatched values (and guesses) the summary names.
 constexpr std::size_t k_listed = 20;
 // Distinct values counted for "and N more"; past this, "more than N", so
-// that a file of distinct garbage costs bounded memory (about 2.5 MiB).
+// that a file of distinct garbage costs bounded memory (1 MiB of hashes).
 constexpr std::size_t k_max_counted = std::size_t{1} << 16;
 
 query::From parse_from(std::string_view text) {
@@ -254,10 +254,12 @@ private:
   struct Outcome {
     std::optional<PlaceIndex> place;
     bool miss = false;
-    // A guess's note, or a miss's message when it costs nothing (ambiguous,
-    // outside the directory); empty for a miss whose message needs a search
-    // (not_found), made only if the summary tells it.
+    // A guess's note, or the message of a miss that a guess outside the
+    // directory made; empty for any other miss, whose message is made only
+    // if the summary tells it (not_found_message: a search, or for `found`
+    // the places its lookup found).
     std::string message;
+    bool found = false; // a miss: the lookup found places, none answered
     std::string record;
     const Confusable *confusable = nullptr; // the value is one, see finish
   };
@@ -265,10 +267,62 @@ private:
   // A distinct value the summary tells, with its count and first line.
   struct Noted {
     std::string value;
-    std::string message; // empty until told, for a not-found miss
+    std::string message; // empty until told, for a miss
     std::size_t count = 0;
     std::size_t first_line = 0;
     bool argument = false;
+    // A miss that the lookup found places for (ambiguous, or outside the
+    // directory): its message is not_found_message of those places.
+    bool found = false;
+  };
+
+  // The hashes of distinct values, as an open-addressing table (0 marks an
+  // empty slot, so a hash of 0 is kept apart): no node per value.
+  class HashSet {
+  public:
+    std::size_t size() const { return m_size; }
+
+    // Whether `hash` was new.
+    bool insert(std::uint64_t hash) {
+      if (hash == 0) {
+        if (m_zero)
+          return false;
+        m_zero = true;
+        ++m_size;
+        return true;
+      }
+      if (2 * (m_size + 1) > m_slots.size())
+        grow();
+      const std::size_t mask = m_slots.size() - 1;
+      std::size_t slot = hash & mask;
+      while (m_slots[slot] != 0) {
+        if (m_slots[slot] == hash)
+          return false;
+        slot = (slot + 1) & mask;
+      }
+      m_slots[slot] = hash;
+      ++m_size;
+      return true;
+    }
+
+  private:
+    void grow() {
+      std::vector<std::uint64_t> old = std::exchange(
+          m_slots, std::vector<std::uint64_t>(
+                       std::max<std::size_t>(1024, 2 * m_slots.size()), 0));
+      const std::size_t mask = m_slots.size() - 1;
+      for (const std::uint64_t hash : old)
+        if (hash != 0) {
+          std::size_t slot = hash & mask;
+          while (m_slots[slot] != 0)
+            slot = (slot + 1) & mask;
+          m_slots[slot] = hash;
+        }
+    }
+
+    std::vector<std::uint64_t> m_slots;
+    std::size_t m_size = 0;
+    bool m_zero = false;
   };
 
   // The values of one kind (unmatched, or guessed): the first k_listed
@@ -276,29 +330,42 @@ private:
   struct Tally {
     std::size_t rows = 0;
     std::vector<Noted> listed;
-    std::unordered_map<std::string, std::size_t> index; // value -> listed
-    std::unordered_set<std::uint64_t> distinct;         // hashes, capped
+    std::vector<std::uint64_t> listed_hashes; // parallel to listed
+    // A filter of those hashes: bit (hash >> 6) % 8 of byte hash % 64 is set
+    // for each, so a clear bit means "not listed".
+    std::array<std::uint8_t, 64> listed_bytes{};
+    HashSet distinct; // capped
     std::size_t distinct_count = 0;
     bool capped = false;
 
     // The entry of `value` in `listed`, or null when it is not listed.
-    Noted *note(std::string_view value, std::size_t line) {
+    // `value_hash` is util::hash_bytes(value) (LineCache's hash), when the
+    // caller has it.
+    Noted *note(std::string_view value, std::size_t line,
+                std::optional<std::uint64_t> value_hash = std::nullopt) {
       ++rows;
-      const std::uint64_t hash = std::hash<std::string_view>{}(value);
+      const std::uint64_t hash =
+          value_hash ? *value_hash : util::hash_bytes(value);
       if (!capped) {
-        if (distinct.insert(hash).second) {
+        if (distinct.insert(hash)) {
           ++distinct_count;
           if (distinct.size() >= k_max_counted)
             capped = true;
         }
       }
-      if (auto it = index.find(std::string(value)); it != index.end()) {
-        ++listed[it->second].count;
-        return &listed[it->second];
-      }
+      // At most k_listed of them; a value that is not among them (most, in
+      // a file of garbage) is told apart by one byte of its hash.
+      if ((listed_bytes[hash & 63] & (1u << ((hash >> 6) & 7))) != 0)
+        for (std::size_t i = 0; i < listed.size(); ++i)
+          if (listed_hashes[i] == hash && listed[i].value == value) {
+            ++listed[i].count;
+            return &listed[i];
+          }
       if (listed.size() >= k_listed)
         return nullptr;
-      index.emplace(std::string(value), listed.size());
+      listed_bytes[hash & 63] |=
+          static_cast<std::uint8_t>(1u << ((hash >> 6) & 7));
+      listed_hashes.push_back(hash);
       listed.push_back({std::string(value), {}, 1, line, false});
       return &listed.back();
     }
@@ -314,8 +381,10 @@ private:
 
   void value(std::string_view text, bool argument) {
     bool fresh = false;
-    const Outcome &outcome = m_cache.get(text, [&](Outcome &slot) {
-      slot = resolve(text);
+    // One hash for the cache and the summary's counts.
+    const std::uint64_t hash = util::LineCache<Outcome>::hash(text);
+    const Outcome &outcome = m_cache.get(text, hash, [&](Outcome &slot) {
+      resolve(text, slot);
       slot.record.assign(write(text, slot.place));
       fresh = true;
     });
@@ -324,13 +393,13 @@ private:
     if (outcome.confusable)
       note_confusable(*outcome.confusable, *outcome.place);
     if (outcome.miss) {
-      count_unmatched(text, outcome.message, argument);
+      count_unmatched(text, outcome.message, argument, outcome.found, hash);
     } else if (!outcome.message.empty()) {
       ++m_matched;
       if (m_verbose) {
         ++m_guessed.rows;
         tell(m_line, outcome.message);
-      } else if (Noted *noted = m_guessed.note(text, m_line)) {
+      } else if (Noted *noted = m_guessed.note(text, m_line, hash)) {
         if (noted->message.empty())
           noted->message = outcome.message;
       }
@@ -340,19 +409,25 @@ private:
   }
 
   // Counts an unmatched value; `message` may be empty (made when told).
+  // `found`: see Noted.
   void count_unmatched(std::string_view text, std::string_view message,
-                       bool argument) {
+                       bool argument, bool found = false,
+                       std::optional<std::uint64_t> hash = std::nullopt) {
     m_status = k_exit_no_match;
     if (m_verbose) {
       ++m_unmatched.rows;
-      tell(m_line, message.empty() ? miss_message(text, argument)
+      tell(m_line, message.empty() ? miss_message(text, argument, found)
                                    : std::string(message));
       return;
     }
-    if (Noted *noted = m_unmatched.note(text, m_line)) {
+    if (Noted *noted = m_unmatched.note(text, m_line, hash)) {
       noted->argument = noted->argument || argument;
-      if (noted->message.empty())
+      // The first message that is given, or the places found (made later):
+      // as when every message was made at once.
+      if (noted->message.empty() && !noted->found) {
         noted->message = message;
+        noted->found = found;
+      }
     }
   }
 
@@ -398,7 +473,7 @@ private:
       return;
     for (Noted &noted : tally.listed) {
       if (noted.message.empty())
-        noted.message = miss_message(noted.value, noted.argument);
+        noted.message = miss_message(noted.value, noted.argument, noted.found);
       tell(noted.first_line, noted.message, noted.count);
     }
     if (tally.distinct_count > tally.listed.size())
@@ -410,37 +485,59 @@ private:
               " (--verbose tells every line)");
   }
 
-  Outcome resolve(std::string_view text) {
+  // Fills `out` (a cache slot: its strings keep their capacity) with what
+  // `text` resolves to; out.record is the caller's.
+  void resolve(std::string_view text, Outcome &out) {
+    out.place.reset();
+    out.miss = false;
+    out.message.clear();
+    out.found = false;
+    out.confusable = nullptr;
     query::lookup_into(m_matches, m_scratch, m_data, text, m_from);
     if (m_matches.size() == 1 &&
         (m_world || place_at(m_data, m_matches.front().place).entry)) {
       const PlaceIndex place = m_matches.front().place;
-      Outcome outcome{place};
-      outcome.confusable = find_confusable(m_data, text, place);
-      return outcome;
+      out.place = place;
+      out.confusable = find_confusable(m_data, text, place);
+      return;
     }
     if (m_fuzzy && m_matches.empty()) {
-      if (auto best = query::confident(searcher().search(text))) {
+      // m_scratch is the lookup's normalise(text), unless a comma made it
+      // look up the natural order too.
+      const bool normalised = text.find(',') == std::string_view::npos;
+      if (auto best = query::confident(
+              normalised ? searcher().search_normalised(text, m_scratch)
+                         : searcher().search(text))) {
         const Place place = place_at(m_data, best->place);
         std::string note = "guessed ";
-        if (!place.entry && !m_world)
-          return {std::nullopt, true,
-                  note + outside_message(m_data, text, *place.world)};
+        if (!place.entry && !m_world) {
+          out.miss = true;
+          out.message = note + outside_message(m_data, text, *place.world);
+          return;
+        }
         note += quoted(text) + " is " + describe(m_data, best->place) + " (" +
                 std::string(query::to_string(best->reason)) + ", score " +
                 std::to_string(best->score) + ")";
-        return {best->place, false, std::move(note)};
+        out.place = best->place;
+        out.message = std::move(note);
+        return;
       }
     }
-    if (m_matches.empty())
-      return {std::nullopt, true, {}}; // the message needs a search: later
-    return {std::nullopt, true, not_found_message(m_data, text, m_matches)};
+    // The message is made if it is told: a search, or the places found.
+    out.miss = true;
+    out.found = !m_matches.empty();
   }
 
   // The message of a value that matched nothing: the kind --from excluded,
   // else the did-you-mean; for a command-line argument naming a file, how
   // to read the file instead.
-  std::string miss_message(std::string_view text, bool argument) {
+  // With `found`, the message of the places that its lookup found
+  // (ambiguous, outside the directory), as resolve saw them.
+  std::string miss_message(std::string_view text, bool argument, bool found) {
+    if (found) {
+      query::lookup_into(m_matches, m_scratch, m_data, text, m_from);
+      return not_found_message(m_data, text, m_matches);
+    }
     std::string message;
     if (auto wrong = wrong_kind_message(m_data, text, m_from))
       message = std::move(*wrong);
@@ -481,6 +578,12 @@ private:
       }
       return std::string_view(out).substr(start);
     }
+    // Without --keep, every record without a place is the same: made once.
+    const bool empty_record = !place && !m_keep;
+    if (empty_record && m_has_empty_record) {
+      out += m_empty_record;
+      return std::string_view(out).substr(start);
+    }
     if (place && !m_keep) {
       fill_row(m_data, place_at(m_data, *place), m_lang, m_fields, m_row);
     } else if (place) {
@@ -500,6 +603,10 @@ private:
     if (m_keep)
       m_row[0].text.assign(input);
     m_stream->row(m_row);
+    if (empty_record) {
+      m_empty_record.assign(out, start);
+      m_has_empty_record = true;
+    }
     return std::string_view(out).substr(start);
   }
 
@@ -540,6 +647,8 @@ private:
   std::string m_empty_cells;                 // table mode: a delimiter each
   std::vector<render::Cell> m_row;           // the record being written
   std::vector<render::Cell> m_entry_row;     // the fields, with --keep
+  std::string m_empty_record; // line mode: a record without a place
+  bool m_has_empty_record = false;
   std::size_t m_line = 0;
   std::size_t m_matched = 0;
   std::size_t m_blank = 0;

@@ -7,6 +7,8 @@
 #include "util/output.hpp"
 #include "util/utf8.hpp"
 
+#include <algorithm>
+
 namespace iom::cli {
 namespace {
 
@@ -184,8 +186,12 @@ const Confusable *find_confusable(const Dataset &data, std::string_view query,
   // Normalised only when the answer is a confusable name's country: convert
   // asks this for every distinct line it answers.
   std::string q;
+  const std::string_view iso3 = place.world->iso3;
   for (const Confusable &c : data.confusables) {
-    if (c.iso3 != place.world->iso3)
+    // Byte by byte: a memcmp call per confusable costs more than the loop.
+    if (c.iso3.size() != iso3.size() ||
+        !std::equal(c.iso3.begin(), c.iso3.end(), iso3.begin(),
+                    [](char a, char b) { return a == b; }))
       continue;
     if (q.empty())
       q = query::normalise(query);

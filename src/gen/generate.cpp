@@ -219,6 +219,10 @@ std::string generate(const Dataset &data) {
          ", .kind = " + key_kind_value(key.kind) + "},\n";
   }
   o += "};\n\n";
+  const std::vector<std::uint32_t> slots = query::build_key_slots(keys);
+  const std::string key_slots = number_table<std::uint32_t>(
+      "std::uint32_t", "k_key_slots", slots,
+      [](std::uint32_t n) { return std::to_string(n); }, o);
   const std::string word_index = word_index_tables(keys, o);
 
   o += "constinit const Dataset k_builtin{\n"
@@ -230,7 +234,8 @@ std::string generate(const Dataset &data) {
   o += "    .shared_names = " + shared + ",\n";
   o += "    .confusables = " + confusables + ",\n";
   o += "    .meta = " + w.initialiser(data.meta, "             ") + ",\n";
-  o += "    .keys = k_keys,\n    .word_index = " + word_index +
+  o += "    .keys = k_keys,\n    .key_slots = " + key_slots +
+       ",\n    .word_index = " + word_index +
        ",\n"
        "    .origin = \"built-in\"sv,\n    .storage = {},\n"
        "    .key_storage = {},\n};\n\n"

@@ -11,6 +11,7 @@ namespace {
 struct KeyStorage {
   std::vector<OwnedKey> owned;
   std::vector<Key> keys;
+  std::vector<std::uint32_t> slots;
   OwnedWordIndex words; // views `owned`
 };
 
@@ -23,6 +24,8 @@ void attach_keys(Dataset &data) {
   for (const auto &key : storage->owned)
     storage->keys.push_back({key.key, key.place, key.kind});
   data.keys = storage->keys;
+  storage->slots = build_key_slots(storage->keys);
+  data.key_slots = storage->slots;
   storage->words = build_word_index(storage->keys);
   data.word_index = storage->words.view();
   data.key_storage = storage;

@@ -133,4 +133,27 @@ std::vector<OwnedKey> build_keys(const Dataset &data) {
   return keys;
 }
 
+std::vector<std::uint32_t> build_key_slots(std::span<const Key> keys) {
+  if (keys.size() >= std::numeric_limits<std::uint32_t>::max())
+    throw std::length_error("iom: too many keys for the lookup table");
+  std::size_t distinct = 0;
+  for (std::size_t i = 0; i < keys.size(); ++i)
+    if (i == 0 || keys[i].key != keys[i - 1].key)
+      ++distinct;
+  std::size_t size = 1;
+  while (size < 2 * distinct)
+    size *= 2;
+  std::vector<std::uint32_t> slots(distinct == 0 ? 0 : size, 0);
+  const std::size_t mask = size - 1;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (i > 0 && keys[i].key == keys[i - 1].key)
+      continue;
+    std::size_t slot = key_hash(keys[i].key) & mask;
+    while (slots[slot] != 0)
+      slot = (slot + 1) & mask;
+    slots[slot] = static_cast<std::uint32_t>(i + 1);
+  }
+  return slots;
+}
+
 } // namespace iom::query

@@ -7,9 +7,11 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model.hpp"
+#include "util/hash.hpp"
 
 namespace iom::query {
 
@@ -38,6 +40,17 @@ std::vector<OwnedKey> build_keys(const Dataset &data);
 
 // The keys of entries alone, without a world (tests and small tools).
 std::vector<OwnedKey> build_keys(std::span<const Entry> entries);
+
+// The hash of a normalised text that Dataset::key_slots is probed with (the
+// same at build time and at run time).
+inline std::uint64_t key_hash(std::string_view text) {
+  return util::hash_bytes(text);
+}
+
+// The slots of Dataset::key_slots for `keys` (sorted as build_keys sorts
+// them): at least twice as many slots as distinct texts. Throws
+// std::length_error for more keys than a slot can address.
+std::vector<std::uint32_t> build_key_slots(std::span<const Key> keys);
 
 // The place of each world row: its entry's, or its own.
 std::vector<PlaceIndex> world_places(const Dataset &data);

@@ -1,11 +1,14 @@
 #include "query/match.hpp"
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <stdexcept>
 
 #include "query/distance.hpp"
+#include "query/keys.hpp"
 #include "query/normalise.hpp"
 #include "query/word_index.hpp"
 
@@ -54,8 +57,8 @@ bool code_shaped(std::string_view raw, std::string_view normalised) {
     const bool ascii_alnum = (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') ||
                              (b >= 'A' && b <= 'Z');
     // A UTF-8 lead byte stands for one (possibly accented) letter.
-    if (ascii_alnum || b >= 0xC0)
-      ++characters;
+    if ((ascii_alnum || b >= 0xC0) && ++characters > 3)
+      return false; // no code: no need to count the rest
   }
   // "&" or "." alone has no code in it.
   return characters >= 1 && characters <= 3;
@@ -63,13 +66,14 @@ bool code_shaped(std::string_view raw, std::string_view normalised) {
 
 void split_tokens(std::string_view text, std::vector<std::string_view> &out) {
   out.clear();
+  // A byte loop: tokens are a few bytes long, shorter than a find call.
   std::size_t start = 0;
-  while (start <= text.size()) {
-    const std::size_t end = std::min(text.find(' ', start), text.size());
-    if (end > start)
-      out.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
+  for (std::size_t i = 0; i <= text.size(); ++i)
+    if (i == text.size() || text[i] == ' ') {
+      if (i > start)
+        out.push_back(text.substr(start, i - start));
+      start = i + 1;
+    }
 }
 
 // One bit per ASCII letter; digits share a bit and every other byte shares
@@ -95,7 +99,7 @@ std::uint32_t letter_mask(std::string_view text) {
 // backtracking when an early choice blocks a later token. Token counts are
 // tiny (a name has a dozen words at most).
 // With `whole`, a query token must equal its key token.
-bool assign_tokens(const std::vector<std::string_view> &query, std::size_t next,
+bool assign_tokens(std::span<const std::string_view> query, std::size_t next,
                    std::span<const std::string_view> key, std::uint64_t used,
                    bool whole) {
   if (next == query.size())
@@ -122,7 +126,7 @@ struct Scored {
 // The query, prepared once per search.
 struct Query {
   std::string_view text;
-  std::vector<std::string_view> tokens;
+  std::span<const std::string_view> tokens; // the caller's vector
   bool codes;
   int bound;
   std::uint32_t letters = 0;  // letter_mask(text)
@@ -134,9 +138,10 @@ struct Query {
 
 // Each word may have its own edits (see edit_bound); the query's bound is
 // their sum, which the filters below use.
-Query prepare_query(std::string_view raw, std::string_view text) {
-  Query q{text, {}, code_shaped(raw, text), 0};
-  split_tokens(text, q.tokens);
+Query prepare_query(std::string_view raw, std::string_view text,
+                    std::vector<std::string_view> &tokens) {
+  split_tokens(text, tokens);
+  Query q{text, tokens, code_shaped(raw, text), 0};
   for (const std::string_view token : q.tokens)
     q.bound += edit_bound(token.size());
   q.letters = letter_mask(text);
@@ -277,10 +282,13 @@ Scored score_whole_key(const Query &q, const Key &key, const KeyFilter &filter,
 // keys by key id, then words of keys by word and key id. Offers are kept as
 // they come and sorted once: a search touches few places, and clearing a
 // slot for every place would cost more than the search.
-class BestPerPlace {
+// `Offers` is the Searcher's vector of offers, reused from search to search.
+template <class Offers> class BestPerPlace {
 public:
-  explicit BestPerPlace(const Dataset &data)
-      : m_keys(data.keys), m_places(place_count(data)) {}
+  BestPerPlace(const Dataset &data, Offers &offers)
+      : m_keys(data.keys), m_places(place_count(data)), m_offers(offers) {
+    m_offers.clear();
+  }
 
   void offer(std::uint64_t order, KeyId key_id, const Scored &s) {
     if (!s.matched())
@@ -294,6 +302,9 @@ public:
 
   // Score descending, then entry index.
   std::vector<Candidate> ranked() {
+    using Offer = typename Offers::value_type;
+    if (m_offers.empty())
+      return {};
     std::sort(m_offers.begin(), m_offers.end(),
               [](const Offer &x, const Offer &y) {
                 if (x.candidate.place != y.candidate.place)
@@ -316,14 +327,9 @@ public:
   }
 
 private:
-  struct Offer {
-    std::uint64_t order;
-    Candidate candidate;
-  };
-
   std::span<const Key> m_keys;
   std::size_t m_places;
-  std::vector<Offer> m_offers;
+  Offers &m_offers;
 };
 
 // Every entry has a non-empty id, so a dataset with entries and no keys was
@@ -338,19 +344,44 @@ void require_keys(const Dataset &data) {
 
 namespace {
 
+// The position of the first key whose text is `q`, or keys.size().
+std::size_t first_key_of(const Dataset &data, std::string_view q) {
+  const std::span<const std::uint32_t> slots = data.key_slots;
+  if (slots.empty()) {
+    const auto first = std::lower_bound(
+        data.keys.begin(), data.keys.end(), q,
+        [](const Key &key, std::string_view text) { return key.key < text; });
+    return static_cast<std::size_t>(first - data.keys.begin());
+  }
+  const std::size_t mask = slots.size() - 1;
+  for (std::size_t slot = key_hash(q) & mask; slots[slot] != 0;
+       slot = (slot + 1) & mask) {
+    const std::size_t key = slots[slot] - 1;
+    if (data.keys[key].key == q)
+      return key;
+  }
+  return data.keys.size();
+}
+
 void lookup_exact(std::vector<Match> &out, std::string &scratch,
                   const Dataset &data, std::string_view query, From from) {
   normalise_into(scratch, query);
   if (scratch.empty())
     return;
-  const bool codes = code_shaped(query, scratch);
   const std::string_view q = scratch;
-  const auto first = std::lower_bound(
-      data.keys.begin(), data.keys.end(), q,
-      [](const Key &key, std::string_view text) { return key.key < text; });
-  for (auto it = first; it != data.keys.end() && it->key == q; ++it) {
-    if (!accepts(from, it->kind) || (is_code(it->kind) && !codes))
+  const std::size_t first = first_key_of(data, q);
+  // Decided only for a key that is a code: most lookups have none.
+  std::optional<bool> codes;
+  for (auto it = data.keys.begin() + static_cast<std::ptrdiff_t>(first);
+       it != data.keys.end() && it->key == q; ++it) {
+    if (!accepts(from, it->kind))
       continue;
+    if (is_code(it->kind)) {
+      if (!codes)
+        codes = code_shaped(query, q);
+      if (!*codes)
+        continue;
+    }
     // Keys are sorted by place within one text, so a repeat is adjacent.
     if (!out.empty() && out.back().place == it->place)
       continue;
@@ -442,7 +473,7 @@ class SearchRun {
 public:
   SearchRun(const Searcher &searcher, const Query &q)
       : m_searcher(searcher), m_words(searcher.m_words), m_q(q),
-        m_best(searcher.m_data) {}
+        m_best(searcher.m_data, searcher.m_offers) {}
 
   void score_every_key() {
     for (std::size_t i = 0; i < m_searcher.m_data.keys.size(); ++i)
@@ -458,22 +489,35 @@ public:
   void score_keys_starting_with_query() {
     const std::span<const Key> keys = m_searcher.m_data.keys;
     const auto byte = static_cast<unsigned char>(m_q.text.front());
-    const auto from = std::lower_bound(
-        keys.begin() + m_searcher.m_key_from[byte],
-        keys.begin() + m_searcher.m_key_from[byte + 1], m_q.text,
-        [](const Key &key, std::string_view t) { return key.key < t; });
-    for (auto it = from; it != keys.end() && it->key.starts_with(m_q.text);
-         ++it)
+    const auto from =
+        std::lower_bound(keys.begin() + m_searcher.m_key_from[byte],
+                         keys.begin() + m_searcher.m_key_from[byte + 1],
+                         m_q.text, [](const Key &key, std::string_view t) {
+                           return less_bytes(key.key, t);
+                         });
+    for (auto it = from;
+         it != keys.end() && starts_with_bytes(it->key, m_q.text); ++it)
       score_key(static_cast<KeyId>(it - keys.begin()));
   }
 
   // Token matches: every query token begins some word of the key, so the
   // key has a word that the rarest query token begins.
+  // Any query token would do (each begins a word of every key that
+  // matches), so a token with a digit is tried first: the keys' words seldom
+  // have one, and a token that begins no word ends the search for a rarer.
   void score_keys_sharing_rarest_token() {
-    WordRange rarest = starting_with(m_q.tokens.front());
-    for (std::size_t i = 1; i < m_q.tokens.size() && postings(rarest) != 0;
-         ++i) {
-      const WordRange range = starting_with(m_q.tokens[i]);
+    const std::span<const std::string_view> tokens = m_q.tokens;
+    std::size_t first = 0;
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+      if (has_digit(tokens[i])) {
+        first = i;
+        break;
+      }
+    WordRange rarest = starting_with(tokens[first]);
+    for (std::size_t i = 0; i < tokens.size() && postings(rarest) != 0; ++i) {
+      if (i == first)
+        continue;
+      const WordRange range = starting_with(tokens[i]);
       if (postings(range) < postings(rarest))
         rarest = range;
     }
@@ -494,7 +538,7 @@ public:
     for (std::size_t i = 1; i < m_q.tokens.size(); ++i)
       if (variant_count(m_q.tokens[i]) < variant_count(m_q.tokens[pivot]))
         pivot = i;
-    std::vector<std::uint32_t> near;
+    std::vector<std::uint32_t> &near = m_searcher.m_near;
     near_words(m_words, m_q.tokens[pivot], near);
     const std::size_t count = m_q.tokens.size();
     for (const std::uint32_t w : near) {
@@ -523,6 +567,11 @@ private:
     default:
       return 1 + n + n * (n - 1) / 2;
     }
+  }
+
+  static bool has_digit(std::string_view token) {
+    return std::any_of(token.begin(), token.end(),
+                       [](char c) { return c >= '0' && c <= '9'; });
   }
 
   WordRange starting_with(std::string_view token) const {
@@ -572,17 +621,25 @@ private:
   const Searcher &m_searcher;
   const WordIndex &m_words;
   const Query &m_q;
-  BestPerPlace m_best;
+  BestPerPlace<std::vector<Searcher::Offer>> m_best;
 };
 
 std::vector<Candidate> Searcher::search(std::string_view query,
                                         Scan scan) const {
   if (scan == Scan::candidates && m_has_last && query == m_last_query)
     return m_last_ranked;
-  const std::string text = normalise(query);
+  normalise_into(m_text, query);
+  return search_normalised(query, m_text, scan);
+}
+
+std::vector<Candidate> Searcher::search_normalised(std::string_view query,
+                                                   std::string_view text,
+                                                   Scan scan) const {
+  if (scan == Scan::candidates && m_has_last && query == m_last_query)
+    return m_last_ranked;
   std::vector<Candidate> ranked;
   if (!text.empty()) {
-    const Query q = prepare_query(query, text);
+    const Query q = prepare_query(query, text, m_query_tokens);
     SearchRun run(*this, q);
     if (scan == Scan::every_key) {
       run.score_every_key();

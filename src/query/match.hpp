@@ -128,6 +128,11 @@ public:
   // index. One candidate per entry, for its best-scoring key.
   std::vector<Candidate> search(std::string_view query,
                                 Scan scan = Scan::candidates) const;
+  // search(query), for a caller that has normalise(query) at hand already
+  // (convert, from its lookup): `normalised` must be exactly that.
+  std::vector<Candidate> search_normalised(std::string_view query,
+                                           std::string_view normalised,
+                                           Scan scan = Scan::candidates) const;
 
 private:
   // One search: the query and the best candidate so far for each entry.
@@ -152,6 +157,17 @@ private:
   mutable std::string m_last_query;
   mutable std::vector<Candidate> m_last_ranked;
   mutable bool m_has_last = false;
+  // What one search writes as it goes, kept so that the next search
+  // allocates nothing: the normalised query, its tokens, the near words of
+  // a token and the offers of places.
+  struct Offer {
+    std::uint64_t order;
+    Candidate candidate;
+  };
+  mutable std::string m_text;
+  mutable std::vector<std::string_view> m_query_tokens;
+  mutable std::vector<std::uint32_t> m_near;
+  mutable std::vector<Offer> m_offers;
 };
 
 // Searcher(data).search(query), for a one-off search.

@@ -5,6 +5,8 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
+#include <string_view>
 
 namespace iom::query {
 
@@ -142,6 +144,18 @@ public:
     if (!m_in_token)
       start_token();
     m_out.push_back(c);
+  }
+
+  // A run of bytes that are each part of a token (class '0' or above), as
+  // token_char would write them one at a time: most text is such runs.
+  void token_run(const char *bytes, std::size_t n) {
+    if (!m_in_token)
+      start_token();
+    const std::size_t at = m_out.size();
+    m_out.append(bytes, n);
+    char *out = m_out.data() + at;
+    for (std::size_t k = 0; k < n; ++k)
+      out[k] = static_cast<char>(k_ascii[static_cast<unsigned char>(out[k])]);
   }
 
   void token_text(std::string_view text) {
@@ -330,8 +344,12 @@ void write_normalised(std::string &out, std::string_view text) {
     const char byte = text[i];
     const unsigned char cls = k_ascii[static_cast<unsigned char>(byte)];
     if (cls >= '0') {
-      writer.token_char(static_cast<char>(cls));
-      ++i;
+      std::size_t end = i + 1;
+      while (end < text.size() &&
+             k_ascii[static_cast<unsigned char>(text[end])] >= '0')
+        ++end;
+      writer.token_run(text.data() + i, end - i);
+      i = end;
       continue;
     }
     if (cls != k_multi) {
@@ -344,9 +362,115 @@ void write_normalised(std::string &out, std::string_view text) {
   writer.finish();
 }
 
+// The end of a token that normalise_plain wrote, [token, end): false when
+// the general path must decide (the token "st", or a first token that is an
+// article).
+bool plain_token_ends(const char *begin, const char *token, const char *end) {
+  const auto size = static_cast<std::size_t>(end - token);
+  if (size > 3)
+    return true;
+  const std::string_view text(token, size);
+  return text != "st" && (token != begin || !is_article(text));
+}
+
+// What a two-byte UTF-8 character at text[i] folds to when normalise_plain
+// can write it: nullopt unless it is valid, below U+0530 (k_fold_0080), and
+// folds to a separator (" "), to nothing (but no apostrophe), or to one or
+// two ASCII letters or digits ("é" is "e", "ß" is "ss").
+std::optional<std::string_view> plain_fold(std::string_view text,
+                                           std::size_t i) {
+  if (i + 1 >= text.size())
+    return std::nullopt;
+  const auto lead = static_cast<unsigned char>(text[i]);
+  const auto next = static_cast<unsigned char>(text[i + 1]);
+  if (lead < 0xC2 || lead > 0xD4 || (next & 0xC0) != 0x80)
+    return std::nullopt;
+  const char32_t cp = (char32_t{lead & 0x1Fu} << 6) | (next & 0x3Fu);
+  if (cp >= 0x530)
+    return std::nullopt;
+  const std::string_view folded = k_fold_0080[cp - 0x80];
+  if (folded == k_space)
+    return folded;
+  if (folded.empty())
+    return is_apostrophe(cp) ? std::nullopt
+                             : std::optional<std::string_view>(folded);
+  if (folded.size() > 2)
+    return std::nullopt;
+  for (const char c : folded)
+    if (k_ascii[static_cast<unsigned char>(c)] != static_cast<unsigned char>(c))
+      return std::nullopt; // not a lowercase letter or digit
+  return folded;
+}
+
+// The common case in one pass over the bytes: ASCII letters and digits, and
+// the two-byte letters that plain_fold takes, in tokens; any other ASCII
+// byte of class k_sep between them; periods deleted. False (and `out`
+// unspecified) for any other byte, a token "st", a first token that is an
+// article, or a result with a leading zero: the general path,
+// write_normalised, handles those. Where it returns true, `out` is what
+// write_normalised writes (test_query_normalise.cpp holds it to that).
+bool normalise_plain(std::string &out, std::string_view text) {
+  out.resize(text.size()); // no plain text grows
+  char *const begin = out.data();
+  char *end = begin;
+  char *token = nullptr; // the current token's start, or null between tokens
+  const auto token_byte = [&](char byte) {
+    if (!token) {
+      if (end != begin)
+        *end++ = ' ';
+      token = end;
+    }
+    *end++ = byte;
+  };
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    unsigned char cls = k_ascii[static_cast<unsigned char>(text[i])];
+    if (cls >= '0') {
+      token_byte(static_cast<char>(cls));
+      // The rest of the run of token bytes, without the token's start.
+      while (i + 1 < n &&
+             (cls = k_ascii[static_cast<unsigned char>(text[i + 1])]) >= '0') {
+        *end++ = static_cast<char>(cls);
+        ++i;
+      }
+    } else if (cls == k_sep) {
+      if (token && !plain_token_ends(begin, token, end))
+        return false;
+      token = nullptr;
+    } else if (cls == k_multi) {
+      const std::optional<std::string_view> folded = plain_fold(text, i);
+      if (!folded)
+        return false;
+      ++i; // two bytes
+      if (*folded == k_space) {
+        if (token && !plain_token_ends(begin, token, end))
+          return false;
+        token = nullptr;
+      } else {
+        for (const char c : *folded)
+          token_byte(c);
+      }
+    } else if (cls != k_drop) {
+      return false;
+    }
+  }
+  if (token && !plain_token_ends(begin, token, end))
+    return false;
+  const auto size = static_cast<std::size_t>(end - begin);
+  if (size >= 2 && begin[0] == '0')
+    return false;
+  out.resize(size);
+  return true;
+}
+
 } // namespace
 
 void normalise_into(std::string &out, std::string_view text) {
+  if (!normalise_plain(out, text))
+    write_normalised<Leading::articles>(out, text);
+}
+
+void normalise_reference_into(std::string &out, std::string_view text) {
   write_normalised<Leading::articles>(out, text);
 }
 
@@ -358,7 +482,9 @@ std::string normalise(std::string_view text) {
 
 std::string sort_key(std::string_view text) {
   std::string out;
-  write_normalised<Leading::the>(out, text);
+  // normalise_plain leaves every article to the general path.
+  if (!normalise_plain(out, text))
+    write_normalised<Leading::the>(out, text);
   return out;
 }
 

@@ -209,11 +209,12 @@ WordRange words_starting_with(const WordIndex &index, std::string_view prefix,
                               WordRange within) {
   const auto words =
       index.words.subspan(within.first, within.last - within.first);
-  const auto first = std::lower_bound(words.begin(), words.end(), prefix);
+  const auto first =
+      std::lower_bound(words.begin(), words.end(), prefix, less_bytes);
   // Those that begin with it follow it, all together.
   const auto last =
       std::partition_point(first, words.end(), [&](std::string_view word) {
-        return word.starts_with(prefix);
+        return starts_with_bytes(word, prefix);
       });
   return {within.first + static_cast<std::uint32_t>(first - words.begin()),
           within.first + static_cast<std::uint32_t>(last - words.begin())};

@@ -12,6 +12,7 @@
 // the caller's edit distance then rejects. BENCHMARKS.md has the figures
 // that chose it over a BK-tree and the scan over words of similar length.
 
+#include <cstddef>
 #include <cstdint>
 #include <span>
 #include <string_view>
@@ -50,6 +51,27 @@ std::uint32_t variant_fingerprint(std::string_view text);
 // a few may be further away. `out` is cleared first.
 void near_words(const WordIndex &index, std::string_view token,
                 std::vector<std::uint32_t> &out);
+
+// a < b as std::string_view compares them (bytes as unsigned char), and
+// whether `text` begins with `prefix`: loops that a binary search over short
+// words and keys runs faster than memcmp calls.
+inline bool less_bytes(std::string_view a, std::string_view b) {
+  const std::size_t n = a.size() < b.size() ? a.size() : b.size();
+  for (std::size_t i = 0; i < n; ++i)
+    if (a[i] != b[i])
+      return static_cast<unsigned char>(a[i]) <
+             static_cast<unsigned char>(b[i]);
+  return a.size() < b.size();
+}
+
+inline bool starts_with_bytes(std::string_view text, std::string_view prefix) {
+  if (text.size() < prefix.size())
+    return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i)
+    if (text[i] != prefix[i])
+      return false;
+  return true;
+}
 
 // The positions in index.words of the words that begin with `prefix`.
 struct WordRange {

@@ -959,6 +959,38 @@ TEST_CASE("builtin invariant: the prepared keys are the normalised fields") {
   }
 }
 
+// The exact lookup's hash table (generated with the keys) only finds where
+// a text's keys begin: every key's text, and texts that are no key, find what
+// the binary search over the sorted keys finds, and the generated table is
+// the one that build_key_slots makes at run time (as for a --data file).
+TEST_CASE("builtin lookup: the key table finds what a binary search finds") {
+  const Dataset &d = data();
+  REQUIRE_FALSE(d.key_slots.empty());
+  const std::vector<std::uint32_t> built = query::build_key_slots(d.keys);
+  CHECK(std::equal(built.begin(), built.end(), d.key_slots.begin(),
+                   d.key_slots.end()));
+  Dataset searched = d;
+  searched.key_slots = {};
+  std::set<std::string> queries{"", "x", "zzzz", "2rnlgj4", "republic of"};
+  for (const Key &k : d.keys) {
+    queries.insert(std::string(k.key));
+    queries.insert(std::string(k.key) + "x");
+    queries.insert(std::string(k.key.substr(0, k.key.size() - 1)));
+  }
+  for (const std::string &q : queries)
+    for (const From from : {From::any, From::name, From::iso2, From::iso3,
+                            From::numeric, From::alias}) {
+      CAPTURE(q);
+      const std::vector<Match> hashed = lookup(d, q, from);
+      const std::vector<Match> sorted = lookup(searched, q, from);
+      REQUIRE(hashed.size() == sorted.size());
+      for (std::size_t i = 0; i < hashed.size(); ++i) {
+        CHECK(hashed[i].place == sorted[i].place);
+        CHECK(hashed[i].kind == sorted[i].kind);
+      }
+    }
+}
+
 // The search index only decides which keys to score. For queries built from
 // every key (whole, cut short, one word, with a letter changed, dropped,
 // doubled or swapped) the indexed search returns exactly what scoring every

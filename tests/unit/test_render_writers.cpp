@@ -315,6 +315,31 @@ TEST_CASE("csv quotes fields that need it, and only those") {
   CHECK(field("a,b", ';') == "a,b");
 }
 
+// The scan for a byte that needs quotes reads words and 16-byte blocks,
+// the last one overlapping: each such byte, at each place in fields of each
+// length around those sizes, is found, and a field without one is not quoted.
+TEST_CASE("csv finds a byte that needs quotes wherever it is") {
+  for (std::size_t length = 1; length <= 40; ++length) {
+    const std::string plain(length, 'a');
+    std::string out;
+    iom::render::append_csv_field(out, plain, ',');
+    CHECK(out == plain);
+    for (const char special : {',', '"', '\n', '\r', ';'}) {
+      for (std::size_t at = 0; at < length; ++at) {
+        std::string text = plain;
+        text[at] = special;
+        out.clear();
+        iom::render::append_csv_field(out, text, ';');
+        CAPTURE(length);
+        CAPTURE(at);
+        CAPTURE(special);
+        REQUIRE_FALSE(out.empty());
+        CHECK((out.front() == '"') == (special != ','));
+      }
+    }
+  }
+}
+
 TEST_CASE("csv without header prints the rows only") {
   Rows rows = countries();
   rows.cells.resize(1);
