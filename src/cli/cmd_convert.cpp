@@ -38,6 +38,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
@@ -47,6 +48,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <utility>
@@ -277,7 +279,10 @@ private:
   };
 
   // The hashes of distinct values, as an open-addressing table (0 marks an
-  // empty slot, so a hash of 0 is kept apart): no node per value.
+  // empty slot, so a hash of 0 is kept apart): no node per value. The slot
+  // comes from the hash through a multiplier drawn for each process, so that
+  // input crafted to share slots (hash_bytes is public, and easily made to
+  // agree in its low bits) cannot turn each insert into a scan of the table.
   class HashSet {
   public:
     std::size_t size() const { return m_size; }
@@ -294,7 +299,7 @@ private:
       if (2 * (m_size + 1) > m_slots.size())
         grow();
       const std::size_t mask = m_slots.size() - 1;
-      std::size_t slot = hash & mask;
+      std::size_t slot = place(hash);
       while (m_slots[slot] != 0) {
         if (m_slots[slot] == hash)
           return false;
@@ -306,14 +311,30 @@ private:
     }
 
   private:
+    // The top bits of the hash times an odd secret: a table of 2^k slots
+    // takes k bits that no input can aim at.
+    std::size_t place(std::uint64_t hash) const {
+      return static_cast<std::size_t>((hash * secret()) >> m_shift);
+    }
+    static std::uint64_t secret() {
+      static const std::uint64_t value = [] {
+        std::uint64_t drawn = 0;
+        if (::getrandom(&drawn, sizeof drawn, GRND_NONBLOCK) !=
+            static_cast<ssize_t>(sizeof drawn))
+          drawn = reinterpret_cast<std::uintptr_t>(&drawn) * 0x9E3779B97F4A7C15;
+        return drawn | 1;
+      }();
+      return value;
+    }
     void grow() {
       std::vector<std::uint64_t> old = std::exchange(
           m_slots, std::vector<std::uint64_t>(
                        std::max<std::size_t>(1024, 2 * m_slots.size()), 0));
+      m_shift = 64 - static_cast<unsigned>(std::countr_zero(m_slots.size()));
       const std::size_t mask = m_slots.size() - 1;
       for (const std::uint64_t hash : old)
         if (hash != 0) {
-          std::size_t slot = hash & mask;
+          std::size_t slot = place(hash);
           while (m_slots[slot] != 0)
             slot = (slot + 1) & mask;
           m_slots[slot] = hash;
@@ -321,6 +342,7 @@ private:
     }
 
     std::vector<std::uint64_t> m_slots;
+    unsigned m_shift = 64;
     std::size_t m_size = 0;
     bool m_zero = false;
   };
