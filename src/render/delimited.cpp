@@ -160,22 +160,32 @@ void append_csv_field(std::string &out, std::string_view field,
   out += '"';
 }
 
-void write_tsv_header(std::string &out, const std::vector<Column> &columns,
-                      const Options &options) {
-  // The names, then (--hxl) the hashtags: HXL's row goes under the header,
-  // or first when -H leaves the header out.
+namespace {
+
+// The names, then (--hxl) the hashtags: HXL's row goes under the header, or
+// first when -H leaves the header out.
+void write_header(std::string &out, const std::vector<Column> &columns,
+                  const Options &options, char separator,
+                  std::string_view line_end,
+                  void (*append)(std::string &, std::string_view,
+                                 const Options &)) {
   for (bool hashtags : {false, true}) {
     if (hashtags ? !options.hxl : !options.header)
       continue;
     for (std::size_t c = 0; c < columns.size(); ++c) {
-      if (c > 0) {
-        out += '\t';
-      }
-      append_tsv_value(out, hashtags ? columns[c].hashtag : columns[c].name,
-                       options);
+      if (c > 0)
+        out += separator;
+      append(out, hashtags ? columns[c].hashtag : columns[c].name, options);
     }
-    out += '\n';
+    out += line_end;
   }
+}
+
+} // namespace
+
+void write_tsv_header(std::string &out, const std::vector<Column> &columns,
+                      const Options &options) {
+  write_header(out, columns, options, '\t', "\n", append_tsv_value);
 }
 
 void write_tsv_row(std::string &out, const std::vector<Cell> &row,
@@ -191,18 +201,8 @@ void write_tsv_row(std::string &out, const std::vector<Cell> &row,
 
 void write_csv_header(std::string &out, const std::vector<Column> &columns,
                       const Options &options) {
-  for (bool hashtags : {false, true}) {
-    if (hashtags ? !options.hxl : !options.header)
-      continue;
-    for (std::size_t c = 0; c < columns.size(); ++c) {
-      if (c > 0) {
-        out += options.delimiter;
-      }
-      append_csv_value(out, hashtags ? columns[c].hashtag : columns[c].name,
-                       options);
-    }
-    out += k_crlf;
-  }
+  write_header(out, columns, options, options.delimiter, k_crlf,
+               append_csv_value);
 }
 
 void write_csv_row(std::string &out, const std::vector<Cell> &row,
