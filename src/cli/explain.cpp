@@ -103,10 +103,16 @@ std::string not_found_message(const Dataset &data, std::string_view query,
   message += "no entry matches " + quoted(query);
   // Cities are no names: several entries share one.
   const std::string city = query::normalise(query);
-  for (const Entry &entry : data.entries)
-    if (!city.empty() && query::in_city(entry, city))
-      return message + "; it is a city, not a name: 'iom offices --city "
-                       "CITY' lists the entries in a city";
+  const bool is_city =
+      !city.empty() &&
+      (searcher ? searcher->names_city(city)
+                : std::any_of(data.entries.begin(), data.entries.end(),
+                              [&](const Entry &entry) {
+                                return query::in_city(entry, city);
+                              }));
+  if (is_city)
+    return message + "; it is a city, not a name: 'iom offices --city "
+                     "CITY' lists the entries in a city";
   if (const Host *host = query::find_host(data, query)) {
     message += "; the directory has no entry for " + std::string(host->name) +
                hosted_offices(data, host->iso2);

@@ -93,11 +93,16 @@ std::string resolve_host(const Dataset &data, std::string_view value) {
               "'; give a country name or ISO code");
 }
 
-bool in_city(const Entry &entry, std::string_view city) {
+std::vector<std::string> city_keys(const Entry &entry) {
   if (entry.city.empty())
-    return false;
-  std::string_view first = entry.city.substr(0, entry.city.find(','));
-  return normalise(entry.city) == city || normalise(first) == city;
+    return {};
+  const std::string_view first = entry.city.substr(0, entry.city.find(','));
+  return {normalise(entry.city), normalise(first)};
+}
+
+bool in_city(const Entry &entry, std::string_view city) {
+  const std::vector<std::string> keys = city_keys(entry);
+  return std::find(keys.begin(), keys.end(), city) != keys.end();
 }
 
 std::string resolve_city(const Dataset &data, std::string_view value) {

@@ -42,6 +42,10 @@ std::string resolve_city(const Dataset &data, std::string_view value);
 // Whether an entry's city is a resolved --city value.
 bool in_city(const Entry &entry, std::string_view city);
 
+// The normalised names that put an entry in a city (in_city's rule): its
+// city whole and before its first comma; none without a city.
+std::vector<std::string> city_keys(const Entry &entry);
+
 // The host country of an entry: its own iso2 for a country or territory.
 std::string_view host_of(const Entry &entry);
 

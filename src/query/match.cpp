@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "query/distance.hpp"
+#include "query/filter.hpp"
 #include "query/keys.hpp"
 #include "query/normalise.hpp"
 #include "query/word_index.hpp"
@@ -431,6 +432,11 @@ std::string_view to_string(Reason reason) {
 
 Searcher::Searcher(const Dataset &data) : m_data(data) {
   require_keys(data);
+  for (const Entry &entry : data.entries)
+    for (std::string &key : city_keys(entry))
+      m_cities.push_back(std::move(key));
+  std::sort(m_cities.begin(), m_cities.end());
+  m_cities.erase(std::unique(m_cities.begin(), m_cities.end()), m_cities.end());
   m_words = data.word_index;
   if (m_words.bucket_start.empty() && !data.keys.empty()) {
     auto own = std::make_shared<OwnedWordIndex>(build_word_index(data.keys));
@@ -623,6 +629,10 @@ private:
   const Query &m_q;
   BestPerPlace<std::vector<Searcher::Offer>> m_best;
 };
+
+bool Searcher::names_city(std::string_view normalised) const {
+  return std::binary_search(m_cities.begin(), m_cities.end(), normalised);
+}
 
 std::vector<Candidate> Searcher::search(std::string_view query,
                                         Scan scan) const {

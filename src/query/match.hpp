@@ -128,6 +128,11 @@ public:
   // index. One candidate per entry, for its best-scoring key.
   std::vector<Candidate> search(std::string_view query,
                                 Scan scan = Scan::candidates) const;
+
+  // Whether a normalised query names a city of some entry (query::in_city
+  // over every entry, from a table built once: convert asks it for each
+  // miss it tells).
+  bool names_city(std::string_view normalised) const;
   // search(query), for a caller that has normalise(query) at hand already
   // (convert, from its lookup): `normalised` must be exactly that.
   std::vector<Candidate> search_normalised(std::string_view query,
@@ -151,6 +156,7 @@ private:
   // binary search starts from the few that share the query's first byte.
   std::array<std::uint32_t, 257> m_key_from{};
   std::array<std::uint32_t, 257> m_word_from{};
+  std::vector<std::string> m_cities; // query::city_keys of each, sorted
   // The last search (candidates only) and its result: convert --fuzzy
   // searches a miss for a guess and then again for its did-you-mean. A
   // Searcher serves one thread.

@@ -20,6 +20,7 @@
 
 #include "dataset/builtin.hpp"
 #include "model.hpp"
+#include "query/filter.hpp"
 #include "query/keys.hpp"
 #include "query/match.hpp"
 #include "query/normalise.hpp"
@@ -1068,4 +1069,29 @@ TEST_CASE("builtin lookup: inverted and statistical names") {
   CHECK(ids_of(lookup(data(), "Gambia, The, Republic of")).empty());
   CHECK(ids_of(lookup(data(), "Korea, Democratic People's Republic of")) ==
         Ids{"world:KP"});
+}
+
+TEST_CASE("builtin Searcher::names_city: in_city over every entry, and only") {
+  const query::Searcher searcher(data());
+  std::vector<std::string> probes;
+  for (const Entry &entry : data().entries) {
+    if (entry.city.empty())
+      continue;
+    for (const std::string &key : query::city_keys(entry)) {
+      probes.push_back(key);
+      probes.push_back(key + " x");
+      probes.push_back(key.substr(0, key.size() - 1));
+    }
+    probes.push_back(query::normalise(entry.name));
+  }
+  probes.emplace_back("");
+  std::size_t cities = 0;
+  for (const std::string &probe : probes) {
+    const bool expected =
+        std::any_of(data().entries.begin(), data().entries.end(),
+                    [&](const Entry &e) { return query::in_city(e, probe); });
+    CHECK_MESSAGE(searcher.names_city(probe) == expected, probe);
+    cities += expected;
+  }
+  CHECK(cities > 29); // every city, whole and before its comma
 }
