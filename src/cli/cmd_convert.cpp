@@ -600,9 +600,10 @@ private:
       }
       return std::string_view(out).substr(start);
     }
-    // Without --keep, every record without a place is the same: made once.
+    // Without --keep, every record without a place is the same: made once
+    // (a record is never empty: it ends its line).
     const bool empty_record = !place && !m_keep;
-    if (empty_record && m_has_empty_record) {
+    if (empty_record && !m_empty_record.empty()) {
       out += m_empty_record;
       return std::string_view(out).substr(start);
     }
@@ -625,10 +626,8 @@ private:
     if (m_keep)
       m_row[0].text.assign(input);
     m_stream->row(m_row);
-    if (empty_record) {
+    if (empty_record)
       m_empty_record.assign(out, start);
-      m_has_empty_record = true;
-    }
     return std::string_view(out).substr(start);
   }
 
@@ -669,8 +668,7 @@ private:
   std::string m_empty_cells;                 // table mode: a delimiter each
   std::vector<render::Cell> m_row;           // the record being written
   std::vector<render::Cell> m_entry_row;     // the fields, with --keep
-  std::string m_empty_record; // line mode: a record without a place
-  bool m_has_empty_record = false;
+  std::string m_empty_record; // line mode: a record without a place, once made
   std::size_t m_line = 0;
   std::size_t m_matched = 0;
   std::size_t m_blank = 0;

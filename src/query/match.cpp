@@ -432,11 +432,6 @@ std::string_view to_string(Reason reason) {
 
 Searcher::Searcher(const Dataset &data) : m_data(data) {
   require_keys(data);
-  for (const Entry &entry : data.entries)
-    for (std::string &key : city_keys(entry))
-      m_cities.push_back(std::move(key));
-  std::sort(m_cities.begin(), m_cities.end());
-  m_cities.erase(std::unique(m_cities.begin(), m_cities.end()), m_cities.end());
   m_words = data.word_index;
   if (m_words.bucket_start.empty() && !data.keys.empty()) {
     auto own = std::make_shared<OwnedWordIndex>(build_word_index(data.keys));
@@ -631,6 +626,15 @@ private:
 };
 
 bool Searcher::names_city(std::string_view normalised) const {
+  if (!m_has_cities) {
+    for (const Entry &entry : m_data.entries)
+      for (std::string &key : city_keys(entry))
+        m_cities.push_back(std::move(key));
+    std::sort(m_cities.begin(), m_cities.end());
+    m_cities.erase(std::unique(m_cities.begin(), m_cities.end()),
+                   m_cities.end());
+    m_has_cities = true;
+  }
   return std::binary_search(m_cities.begin(), m_cities.end(), normalised);
 }
 

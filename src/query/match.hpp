@@ -156,7 +156,6 @@ private:
   // binary search starts from the few that share the query's first byte.
   std::array<std::uint32_t, 257> m_key_from{};
   std::array<std::uint32_t, 257> m_word_from{};
-  std::vector<std::string> m_cities; // query::city_keys of each, sorted
   // The last search (candidates only) and its result: convert --fuzzy
   // searches a miss for a guess and then again for its did-you-mean. A
   // Searcher serves one thread.
@@ -174,6 +173,10 @@ private:
   mutable std::vector<std::string_view> m_query_tokens;
   mutable std::vector<std::uint32_t> m_near;
   mutable std::vector<Offer> m_offers;
+  // query::city_keys of every entry, sorted: built on the first names_city,
+  // so that a Searcher built for one search does not pay for it.
+  mutable std::vector<std::string> m_cities;
+  mutable bool m_has_cities = false;
 };
 
 // Searcher(data).search(query), for a one-off search.
