@@ -145,9 +145,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data,
   const std::string_view out = result.out;
   FUZZ_CHECK(out.starts_with(k_bom) == (bom && !out.empty()), result.out);
 
-  // The table reader takes the one BOM off each.
+  // The table reader takes the one BOM off each. Output that stopped (exit
+  // 2) after its BOM and before the first record holds no record, though the
+  // reader reads a BOM alone as one empty line.
   const Table in = read_table(input, delimiter);
-  const Table got = read_table(out, delimiter);
+  const Table got = result.status == iom::k_exit_error && out == k_bom
+                        ? Table{}
+                        : read_table(out, delimiter);
   if (result.status != iom::k_exit_error)
     FUZZ_CHECK(got.raw.size() == in.raw.size(),
                "input records " + std::to_string(in.raw.size()) +
