@@ -9,22 +9,27 @@
 // both slots of the set are marked, the new line clears the marks and is not
 // kept (its value lives in a spare slot until the next call). So the names
 // that a messy column repeats are not pushed out by the distinct lines
-// (typos, place names) between them: over the first 200,000 lines of the
-// benchmarks' messy mix, convert with a two-way table of 16,384 slots looked
-// up 111,959 lines where a direct-mapped one of that size looked up 130,313,
-// and on the clean input it ran 20% fewer instructions.
+// (typos, place names) between them.
 //
-// At most k_max_slots, near the CPU's cache: a node-based map of every
-// distinct line of a large input (60,000 in the benchmark's million) made
-// convert slower than no cache. With two-way sets, 4,096 slots (about
-// 0.6 MB for convert) ran faster than 16,384 on every benchmark input
-// (eight interleaved rounds, median wall time: messy mix 0.385 s against
-// 0.47 s, all garbage 0.255 s against 0.45 s, clean 0.17 s against 0.21 s),
-// although the larger table runs fewer instructions where lines repeat: the
-// table's memory, not the instructions, is what a miss costs; 1,024 slots
-// lost on the clean input. It starts small, so that a few lines do not pay
-// for clearing the whole table, and grows to full size, keeping what it
-// holds, once it has taken twice as many new lines as it has slots.
+// A line is kept only when it comes a second time: the first time, only its
+// hash is noted, in one of two "seen" tags that each set has beside its
+// slots. A column of distinct lines (garbage, place names that each come
+// once) then never touches the slots, only the tags, and the repeated lines
+// keep them. Each slot and seen mark is a tag, the line's hash with its
+// marks in the two low bits, and a probe reads the set's four tags, 32 bytes,
+// and touches a slot only when its tag agrees: the table's memory, not its
+// instructions, is what a probe costs (a table of 16,384 slots of a string
+// and a value each, probed slot by slot, made convert slower than 4,096
+// did, on every benchmark input).
+//
+// Over the benchmarks' messy mix (1,000,000 lines, 425,549 distinct, 24,484
+// of them repeated), 4,096 slots that keep every new line found 301,542
+// lines again; with the seen tags, 4,096 slots found 368,941, 16,384 found
+// 501,137 and 32,768 found 527,295 (convert's wall time: see BENCHMARKS.md
+// and the commit that chose k_max_slots). It starts small, so that a few
+// lines do not pay for clearing the whole table, and grows to full size,
+// keeping what it holds, once it has seen twice as many new lines as it has
+// slots.
 
 #include <cstddef>
 #include <cstdint>
@@ -40,7 +45,7 @@ namespace iom::util {
 template <class Value> class LineCache {
 public:
   static constexpr std::size_t k_min_slots = 64;
-  static constexpr std::size_t k_max_slots = 4096;
+  static constexpr std::size_t k_max_slots = 16384;
   static_assert((k_min_slots & (k_min_slots - 1)) == 0 &&
                 (k_max_slots & (k_max_slots - 1)) == 0 && k_min_slots >= 2);
 
@@ -58,33 +63,46 @@ public:
                    Make &&make) {
     if (m_slots.empty())
       grow(k_min_slots);
-    else if (m_slots.size() < k_max_slots && m_taken >= 2 * m_slots.size())
+    else if (m_slots.size() < k_max_slots && m_new >= 2 * m_slots.size())
       grow(k_max_slots);
-    Slot *set = set_of(text_hash);
-    for (int k = 0; k < 2; ++k)
-      if (set[k].used && set[k].text == text) {
-        set[k].hit = true;
-        return set[k].value;
+    const std::size_t set = set_start(text_hash, m_slots.size());
+    std::uint64_t *tags = &m_tags[2 * set]; // two slots, then two seen
+    const std::uint64_t want = (text_hash & ~k_marks) | k_used;
+    for (std::size_t k = 0; k < 2; ++k)
+      if ((tags[k] & ~k_hit) == want && m_slots[set + k].text == text) {
+        tags[k] |= k_hit;
+        return m_slots[set + k].value;
       }
-    // A free slot, else one that is not marked.
-    Slot *slot = nullptr;
-    if (!set[0].used || !set[1].used)
-      slot = set[0].used ? &set[1] : &set[0];
-    else if (!set[0].hit || !set[1].hit)
-      slot = set[0].hit ? &set[1] : &set[0];
-    if (!slot) {
-      set[0].hit = false;
-      set[1].hit = false;
+    ++m_new;
+    // Seen before: kept now. Else noted as seen (the older mark goes).
+    std::size_t k = 2;
+    if (tags[2] == want || tags[3] == want) {
+      if (tags[2] == want)
+        tags[2] = tags[3];
+      tags[3] = 0;
+      // A free slot, else one that is not marked.
+      if ((tags[0] & k_used) == 0 || (tags[1] & k_used) == 0)
+        k = (tags[0] & k_used) != 0 ? 1 : 0;
+      else if ((tags[0] & k_hit) == 0 || (tags[1] & k_hit) == 0)
+        k = (tags[0] & k_hit) != 0 ? 1 : 0;
+      else {
+        tags[0] &= ~k_hit;
+        tags[1] &= ~k_hit;
+      }
+    } else {
+      tags[3] = tags[2];
+      tags[2] = want;
+    }
+    if (k == 2) {
       make(m_spare);
       return m_spare;
     }
-    slot->used = false;
-    make(slot->value);
-    slot->text.assign(text);
-    slot->used = true;
-    slot->hit = false;
-    ++m_taken;
-    return slot->value;
+    Slot &slot = m_slots[set + k];
+    tags[k] = 0;
+    make(slot.value);
+    slot.text.assign(text);
+    tags[k] = want;
+    return slot.value;
   }
 
   std::size_t slots() const { return m_slots.size(); }
@@ -98,31 +116,46 @@ public:
   }
 
 private:
+  // A tag's marks, in the bits of the hash that its set's position fixes
+  // (bit 0 is no part of it; bit 1 is the same for both slots of a set).
+  static constexpr std::uint64_t k_hit = 1;  // found again since it came in
+  static constexpr std::uint64_t k_used = 2; // a slot's line, or seen
+  static constexpr std::uint64_t k_marks = k_hit | k_used;
+
   struct Slot {
     std::string text;
     Value value{};
-    bool used = false;
-    bool hit = false; // found again since it came in
   };
 
-  Slot *set_of(std::uint64_t text_hash) {
-    return &m_slots[set_start(text_hash, m_slots.size())];
-  }
-
+  // Keeps the slots' lines and the seen marks, as far as their new sets
+  // have room. A tag holds its hash but for bits 0 and 1, and bit 1 is its
+  // old set's: enough to place it in a larger table.
   void grow(std::size_t slots) {
     std::vector<Slot> old = std::exchange(m_slots, std::vector<Slot>(slots));
-    for (Slot &slot : old)
-      if (slot.used) {
-        Slot *set = set_of(hash(slot.text));
-        Slot &to = set[0].used ? set[1] : set[0];
-        if (!to.used)
-          to = std::move(slot);
+    std::vector<std::uint64_t> old_tags =
+        std::exchange(m_tags, std::vector<std::uint64_t>(2 * slots, 0));
+    for (std::size_t set = 0; set < old.size(); set += 2)
+      for (std::size_t k = 0; k < 4; ++k) {
+        const std::uint64_t tag = old_tags[2 * set + k];
+        if ((tag & k_used) == 0)
+          continue;
+        const std::uint64_t text_hash = (tag & ~k_marks) | (set & 2);
+        std::uint64_t *tags = &m_tags[2 * set_start(text_hash, slots)];
+        const std::size_t first = k < 2 ? 0 : 2; // a slot, or seen
+        const std::size_t to = (tags[first] & k_used) != 0 ? first + 1 : first;
+        if ((tags[to] & k_used) != 0)
+          continue;
+        tags[to] = tag;
+        if (k < 2)
+          m_slots[set_start(text_hash, slots) + to] = std::move(old[set + k]);
       }
   }
 
   std::vector<Slot> m_slots;
-  Value m_spare{};         // a value that is not kept
-  std::size_t m_taken = 0; // new lines taken into the table
+  // Four per set of two slots: the slots' tags, then two seen marks.
+  std::vector<std::uint64_t> m_tags;
+  Value m_spare{};       // a value that is not kept
+  std::size_t m_new = 0; // lines that were not found
 };
 
 } // namespace iom::util
