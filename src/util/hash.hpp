@@ -14,6 +14,26 @@
 
 namespace iom::util {
 
+namespace detail {
+
+inline std::uint64_t load_le64(const char *p) {
+  std::uint64_t word;
+  std::memcpy(&word, p, sizeof word);
+  if constexpr (std::endian::native == std::endian::big)
+    word = __builtin_bswap64(word);
+  return word;
+}
+
+inline std::uint64_t load_le32(const char *p) {
+  std::uint32_t word;
+  std::memcpy(&word, p, sizeof word);
+  if constexpr (std::endian::native == std::endian::big)
+    word = __builtin_bswap32(word);
+  return word;
+}
+
+} // namespace detail
+
 inline std::uint64_t hash_bytes(std::string_view text) {
   constexpr std::uint64_t k_multiplier = 0xBF58476D1CE4E5B9;
   const char *p = text.data();
@@ -24,17 +44,23 @@ inline std::uint64_t hash_bytes(std::string_view text) {
     h ^= h >> 31;
   };
   std::size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
+  for (; i + 8 <= n; i += 8)
+    mix(detail::load_le64(p + i));
+  // The last 1 to 7 bytes as one little-endian word, from loads that may
+  // overlap (the same bytes at the same places), not byte by byte.
+  if (const std::size_t rest = n - i; rest > 0) {
     std::uint64_t word;
-    std::memcpy(&word, p + i, sizeof word);
-    if constexpr (std::endian::native == std::endian::big)
-      word = __builtin_bswap64(word);
-    mix(word);
-  }
-  if (i < n) {
-    std::uint64_t word = 0;
-    for (std::size_t k = 0; i + k < n; ++k)
-      word |= std::uint64_t{static_cast<unsigned char>(p[i + k])} << (8 * k);
+    if (n >= 8) {
+      word = detail::load_le64(p + n - 8) >> (8 * (8 - rest));
+    } else if (rest >= 4) {
+      word = detail::load_le32(p) | detail::load_le32(p + rest - 4)
+                                        << (8 * (rest - 4));
+    } else {
+      const auto byte = [&](std::size_t k) {
+        return std::uint64_t{static_cast<unsigned char>(p[k])} << (8 * k);
+      };
+      word = byte(0) | byte(rest / 2) | byte(rest - 1);
+    }
     mix(word);
   }
   h ^= h >> 33;
