@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <random>
 #include <string>
 #include <string_view>
 
@@ -281,6 +282,32 @@ TEST_CASE("truncate_to_width output fits and stays valid UTF-8") {
       CHECK(display_width(cut) <= width);
       CHECK(valid_utf8(cut));
     }
+  }
+}
+
+// The word-at-a-time skips over ASCII agree with decoding one code point
+// after another, wherever the first bad byte falls in or after a run.
+TEST_CASE("first_invalid_utf8 is the first byte that decoding rejects") {
+  std::mt19937 rng(11);
+  const std::string pieces[] = {
+      "a",    "Z",    " ",    "\xC3\xA9",    "\xE2\x80\x99", "\xF0\x9F\x87\xB0",
+      "\xC3", "\x80", "\xFF", "\xED\xA0\x80"};
+  for (int round = 0; round < 20000; ++round) {
+    std::string text(rng() % 80, 'x');
+    const std::size_t inserts = rng() % 3;
+    for (std::size_t k = 0; k < inserts; ++k)
+      text.insert(text.empty() ? 0 : rng() % text.size(),
+                  pieces[rng() % std::size(pieces)]);
+    std::size_t expected = std::string_view::npos;
+    for (std::size_t i = 0; i < text.size();) {
+      const auto cp = iom::util::decode_utf8(text, i);
+      if (!cp.valid) {
+        expected = i;
+        break;
+      }
+      i += cp.length;
+    }
+    REQUIRE(iom::util::first_invalid_utf8(text) == expected);
   }
 }
 
