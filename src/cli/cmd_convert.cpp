@@ -520,7 +520,8 @@ private:
         (m_world || place_at(m_data, m_matches.front().place).entry)) {
       const PlaceIndex place = m_matches.front().place;
       out.place = place;
-      out.confusable = find_confusable(m_data, text, place);
+      if (may_confuse(place))
+        out.confusable = find_confusable(m_data, text, place);
       return;
     }
     if (m_fuzzy && m_matches.empty()) {
@@ -548,6 +549,23 @@ private:
     // The message is made if it is told: a search, or the places found.
     out.miss = true;
     out.found = !m_matches.empty();
+  }
+
+  // Whether a confusable name belongs to the country of `place` (so that
+  // find_confusable must look at the value): asked once per place, since
+  // most places have none and a value's answer is one of a few hundred.
+  bool may_confuse(PlaceIndex place) {
+    if (m_may_confuse.empty())
+      m_may_confuse.assign(place_count(m_data), k_unknown);
+    std::int8_t &known = m_may_confuse[place];
+    if (known == k_unknown) {
+      const WorldRow *row = place_at(m_data, place).world;
+      known =
+          row &&
+          std::any_of(m_data.confusables.begin(), m_data.confusables.end(),
+                      [&](const Confusable &c) { return c.iso3 == row->iso3; });
+    }
+    return known == 1;
   }
 
   // The message of a value that matched nothing: the kind --from excluded,
@@ -679,6 +697,8 @@ private:
   std::optional<query::Searcher> m_searcher; // built at the first miss
   util::LineCache<Outcome> m_cache;
   std::string m_scratch;
+  static constexpr std::int8_t k_unknown = -1;
+  std::vector<std::int8_t> m_may_confuse; // per place: 1, 0 or k_unknown
 };
 
 // Reads the lines of `input` into the converter; the decode error, if any.
