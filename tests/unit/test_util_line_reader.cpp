@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <random>
 #include <string>
 #include <unistd.h>
 #include <utility>
@@ -61,6 +62,27 @@ TEST_CASE("LineReader gives the same lines however the reads split them") {
   for (std::size_t buffer = 1; buffer <= 20; ++buffer) {
     CAPTURE(buffer);
     CHECK(read_all(input, 100, buffer) == whole);
+  }
+}
+
+// Lines of many lengths, of bytes that differ from '\n' by one bit (0x0B,
+// 0x0E, 0x1A, 0x8A in "ʊ") or by one (0x09), and NUL: each line is its bytes
+// up to the first newline, wherever the reads split them.
+TEST_CASE("LineReader finds the first newline of lines of many lengths") {
+  std::mt19937 rng(5);
+  const std::string_view bytes[] = {"a",        "\x0B", "\x0E",   "\x1A",
+                                    "\xCA\x8A", "\x09", {"\0", 1}};
+  for (int round = 0; round < 300; ++round) {
+    std::string input;
+    Lines expected;
+    for (int n = 0; n < 20; ++n) {
+      std::string line;
+      for (std::size_t size = rng() % 150; line.size() < size;)
+        line += bytes[rng() % std::size(bytes)];
+      input += line + "\n";
+      expected.push_back({line, line.size()});
+    }
+    REQUIRE(read_all(input, 200, 1 + rng() % 4096) == expected);
   }
 }
 
