@@ -23,6 +23,7 @@
 #include "cli/explain.hpp"
 #include "cli/suggest.hpp"
 #include "query/match.hpp"
+#include "query/normalise.hpp"
 #include "render/delimited.hpp"
 #include "render/stream.hpp"
 #include "util/error.hpp"
@@ -524,10 +525,15 @@ private:
         out.confusable = find_confusable(m_data, text, place);
       return;
     }
-    if (m_fuzzy && m_matches.empty()) {
-      // m_scratch is the lookup's normalise(text), unless a comma made it
-      // look up the natural order too.
-      const bool normalised = text.find(',') == std::string_view::npos;
+    // m_scratch is the lookup's normalise(text), unless a comma made it look
+    // up the natural order too.
+    const bool normalised = text.find(',') == std::string_view::npos;
+    // A city is no name (several entries share one, and the key that a
+    // guess would find, as "RO Nairobi" for "Nairobi", names one of them):
+    // no guess, and the miss says so, as show does.
+    if (m_fuzzy && m_matches.empty() &&
+        !searcher().names_city(normalised ? std::string_view(m_scratch)
+                                          : query::normalise(text))) {
       if (auto best = query::confident(
               normalised ? searcher().search_normalised(text, m_scratch)
                          : searcher().search(text))) {
