@@ -18,6 +18,7 @@ what `mlr join -j country -f LOOKUP.csv` can match.
 
 import argparse
 import csv
+import functools
 import random
 import sys
 import tomllib
@@ -28,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[2]
 ADMIN1 = ["North", "South", "East", "West", "Central", "Upper", "Lower", "Coast"]
 
 
+@functools.lru_cache(maxsize=None)  # a few hundred names, millions of rows
 def strip_accents(text):
     decomposed = unicodedata.normalize("NFD", text)
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))

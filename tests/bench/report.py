@@ -326,8 +326,8 @@ class Report:
                     f"{int(c.get('stderr_lines', 0))} lines (the summary, not one per row)"
                     + (f"; `mlr join` paired {int(c['mlr_matched']):,} rows" if "mlr_matched" in c else "")
                     + f". Peak RSS, streamed: {small:,} KiB at {rows:,} rows, {big:,} KiB at "
-                    f"{big_rows:,} rows (`gen_enrich_input.py {big_rows} 16 | iom convert --column "
-                    "country --to iso3,region`).")
+                    f"{big_rows:,} rows (the {rows:,} rows {big_rows // rows if rows else 0} times over, "
+                    "one header, piped to `iom convert --column country --to iso3,region`).")
         self.details.append(("9. Enrichment: `convert --column`", "\n".join(text)))
 
     # 4. convert ------------------------------------------------------------------
