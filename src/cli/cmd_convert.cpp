@@ -170,7 +170,8 @@ public:
                                      : render::Format::csv),
         m_fuzzy(options.fuzzy), m_keep(options.keep), m_world(options.world),
         m_verbose(options.verbose), m_lang(resolve_lang(global)),
-        m_columns(record_columns(m_fields, m_keep)), m_row(m_columns.size()) {
+        m_columns(record_columns(m_fields, m_keep)), m_row(m_columns.size()),
+        m_shared_records(mode == Mode::table || !m_keep) {
     if (mode == Mode::lines)
       m_stream.emplace(out.buffer(), m_columns, m_format,
                        record_options(global));
@@ -193,12 +194,12 @@ public:
     }
     if (is_blank(text) && length == text.size()) {
       ++m_blank;
-      write(text, std::nullopt);
+      record(text, std::nullopt);
     } else if (length > k_max_query_bytes) {
       // The same prefix is echoed however the line arrived.
       count_unmatched(text.substr(0, k_max_query_bytes),
                       too_long_message(length), argument);
-      write(text.substr(0, k_max_query_bytes), std::nullopt);
+      record(text.substr(0, k_max_query_bytes), std::nullopt);
     } else {
       value(text, argument);
     }
@@ -263,7 +264,8 @@ private:
     // the places its lookup found).
     std::string message;
     bool found = false; // a miss: the lookup found places, none answered
-    std::string record;
+    std::string record; // with --keep in line mode, else:
+    std::string_view shared_record;         // one of Converter::m_place_records
     const Confusable *confusable = nullptr; // the value is one, see finish
   };
 
@@ -408,11 +410,15 @@ private:
     const std::uint64_t hash = util::LineCache<Outcome>::hash(text);
     const Outcome &outcome = m_cache.get(text, hash, [&](Outcome &slot) {
       resolve(text, slot);
-      slot.record.assign(write(text, slot.place));
+      if (m_shared_records)
+        slot.shared_record = record(text, slot.place);
+      else
+        slot.record.assign(write(text, slot.place));
       fresh = true;
     });
     if (!fresh)
-      m_out.buffer() += outcome.record;
+      m_out.buffer() += m_shared_records ? outcome.shared_record
+                                         : std::string_view(outcome.record);
     if (outcome.confusable)
       note_confusable(*outcome.confusable, *outcome.place);
     if (outcome.miss) {
@@ -605,6 +611,24 @@ private:
     return *m_searcher;
   }
 
+  // Appends the record of `input` to stdout and returns it: made once per
+  // place (or for no place) when it does not hold the input, else written
+  // (the view is then of stdout's buffer, valid until it is flushed).
+  std::string_view record(std::string_view input,
+                          std::optional<PlaceIndex> place) {
+    if (!m_shared_records)
+      return write(input, place);
+    if (m_place_records.empty())
+      m_place_records.resize(place_count(m_data)); // once: views stay valid
+    // Not yet made while empty (a record that is empty is made each time).
+    std::string &made = place ? m_place_records[*place] : m_no_place_record;
+    if (made.empty())
+      made.assign(write(input, place));
+    else
+      m_out.buffer() += made;
+    return made;
+  }
+
   // Appends the record of `input` to stdout (line mode: the entry's fields,
   // or empty ones without an entry; table mode: the appended cells) and
   // returns the bytes it appended.
@@ -622,13 +646,6 @@ private:
           render::append_csv_field(out, cell.text, m_delimiter);
         }
       }
-      return std::string_view(out).substr(start);
-    }
-    // Without --keep, every record without a place is the same: made once
-    // (a record is never empty: it ends its line).
-    const bool empty_record = !place && !m_keep;
-    if (empty_record && !m_empty_record.empty()) {
-      out += m_empty_record;
       return std::string_view(out).substr(start);
     }
     if (place && !m_keep) {
@@ -650,8 +667,6 @@ private:
     if (m_keep)
       m_row[0].text.assign(input);
     m_stream->row(m_row);
-    if (empty_record)
-      m_empty_record.assign(out, start);
     return std::string_view(out).substr(start);
   }
 
@@ -692,7 +707,12 @@ private:
   std::string m_empty_cells;                 // table mode: a delimiter each
   std::vector<render::Cell> m_row;           // the record being written
   std::vector<render::Cell> m_entry_row;     // the fields, with --keep
-  std::string m_empty_record; // line mode: a record without a place, once made
+  // Without --keep (and in table mode, whose cells never hold the input), a
+  // record is a function of its place: made once per place, and once for no
+  // place, rather than once per distinct value (m_cache's records).
+  bool m_shared_records;
+  std::vector<std::string> m_place_records; // per place, empty until made
+  std::string m_no_place_record;
   std::size_t m_line = 0;
   std::size_t m_matched = 0;
   std::size_t m_blank = 0;
