@@ -533,16 +533,18 @@ private:
     }
     // m_scratch is the lookup's normalise(text), unless a comma made it look
     // up the natural order too.
-    const bool normalised = text.find(',') == std::string_view::npos;
+    const auto normalised = [&] {
+      return text.find(',') == std::string_view::npos;
+    };
     // A city is no name (several entries share one, and the key that a
     // guess would find, as "RO Nairobi" for "Nairobi", names one of them):
     // no guess, and the miss says so, as show does.
     if (m_fuzzy && m_matches.empty() &&
-        !searcher().names_city(normalised ? std::string_view(m_scratch)
-                                          : query::normalise(text))) {
+        !searcher().names_city(normalised() ? std::string_view(m_scratch)
+                                            : query::normalise(text))) {
       if (auto best = query::confident(
-              normalised ? searcher().search_normalised(text, m_scratch)
-                         : searcher().search(text))) {
+              normalised() ? searcher().search_normalised(text, m_scratch)
+                           : searcher().search(text))) {
         const Place place = place_at(m_data, best->place);
         std::string note = "guessed ";
         if (!place.entry && !m_world) {
