@@ -24,11 +24,14 @@ install(FILES completions/iom.fish
 
 include(cmake/Package.cmake)
 
-# share/doc/iom: what the program is, where its data come from, and the
+# share/doc/iom: what the program is, where its data come from and how
+# they changed (data/CHANGELOG.md, one entry per data_version), and the
 # copyright note and changelog that Package.cmake writes.
 install(FILES README.md data/SOURCES.md
   ${IOM_COPYRIGHT_FILE}
   DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(FILES data/CHANGELOG.md DESTINATION ${CMAKE_INSTALL_DOCDIR}
+  RENAME DATA-CHANGELOG.md)
 install(CODE "
   execute_process(
     COMMAND gzip -9 -n -c \"${IOM_CHANGELOG_FILE}\"

@@ -37,6 +37,7 @@ for path in usr/bin/iom usr/share/man/man1/iom.1.gz \
   usr/share/zsh/vendor-completions/_iom \
   usr/share/fish/vendor_completions.d/iom.fish \
   usr/share/doc/iom/README.md usr/share/doc/iom/SOURCES.md \
+  usr/share/doc/iom/DATA-CHANGELOG.md \
   usr/share/doc/iom/copyright usr/share/doc/iom/changelog.gz; do
   [ -f "$root/$path" ] || fail "the package lacks /$path"
 done
