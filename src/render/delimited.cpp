@@ -194,7 +194,7 @@ void write_tsv_row(std::string &out, const std::vector<Cell> &row,
     if (c > 0) {
       out += '\t';
     }
-    append_tsv_value(out, cell_at(row, c).text, options);
+    append_tsv_value(out, cell_at(row, c).value(), options);
   }
   out += '\n';
 }
@@ -208,7 +208,7 @@ void write_csv_header(std::string &out, const std::vector<Column> &columns,
 void write_csv_row(std::string &out, const std::vector<Cell> &row,
                    std::size_t ncols, const Options &options) {
   // A lone empty field would be a blank line, which readers skip.
-  if (ncols == 1 && cell_at(row, 0).text.empty()) {
+  if (ncols == 1 && cell_at(row, 0).value().empty()) {
     out += "\"\"";
     out += k_crlf;
     return;
@@ -217,7 +217,7 @@ void write_csv_row(std::string &out, const std::vector<Cell> &row,
     if (c > 0) {
       out += options.delimiter;
     }
-    append_csv_value(out, cell_at(row, c).text, options);
+    append_csv_value(out, cell_at(row, c).value(), options);
   }
   out += k_crlf;
 }
