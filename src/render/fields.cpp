@@ -63,9 +63,12 @@ constexpr std::string_view k_untranslated[] = {
 // "Allemagne (l')" -> "Allemagne": a short name without UNTERM's trailing
 // article (the same rule the matcher folds by), never another word.
 std::string_view without_article(std::string_view name) {
-  for (const std::string_view article :
-       {" (le)", " (la)", " (les)", " (l')", " (l\u2019)", " (el)", " (los)",
-        " (las)", " (the)"})
+  static constexpr std::string_view k_articles[] = {
+      " (le)", " (la)",  " (les)", " (l')", " (l\u2019)",
+      " (el)", " (los)", " (las)", " (the)"};
+  if (!name.ends_with(')')) // most names: none of the articles
+    return name;
+  for (const std::string_view article : k_articles)
     if (name.ends_with(article))
       return name.substr(0, name.size() - article.size());
   return name;
