@@ -1,7 +1,5 @@
 #include "render/fields.hpp"
 
-#include "util/utf8.hpp"
-
 #include "model_names.hpp"
 
 #include <array>
@@ -606,16 +604,19 @@ Named type_name(const OfficeType &type, Lang lang) {
 }
 
 std::string flag_of(std::string_view iso2) {
-  std::string flag;
   if (iso2.size() != 2)
-    return flag;
-  for (char c : iso2) {
+    return {};
+  // U+1F1E6 REGIONAL INDICATOR SYMBOL LETTER A + offset, whose UTF-8 is
+  // F0 9F 87 A6 + offset for all 26 letters: one string of 8 bytes, made
+  // for every row that shows a flag.
+  char flag[] = "\xF0\x9F\x87\xA6\xF0\x9F\x87\xA6";
+  for (std::size_t i = 0; i < 2; ++i) {
+    const char c = iso2[i];
     if (c < 'A' || c > 'Z')
       return {};
-    // U+1F1E6 REGIONAL INDICATOR SYMBOL LETTER A + offset.
-    util::append_utf8(flag, 0x1F1E6 + static_cast<char32_t>(c - 'A'));
+    flag[4 * i + 3] = static_cast<char>(0xA6 + (c - 'A'));
   }
-  return flag;
+  return std::string(flag, 8);
 }
 
 std::span<const Field<RegionRow>> region_fields() { return k_region_fields; }
