@@ -254,42 +254,57 @@ void put_csv_row(std::string &out, std::string &room,
                  const std::vector<Cell> &row, std::size_t ncols,
                  char delimiter) {
   const __m128i vd = _mm_set1_epi8(delimiter), vq = _mm_set1_epi8('"'),
-                vn = _mm_set1_epi8('\n'), vr = _mm_set1_epi8('\r');
-  const auto hits_in = [&](__m128i chunk) {
-    const __m128i hit = _mm_or_si128(
-        _mm_or_si128(_mm_cmpeq_epi8(chunk, vd), _mm_cmpeq_epi8(chunk, vq)),
-        _mm_or_si128(_mm_cmpeq_epi8(chunk, vn), _mm_cmpeq_epi8(chunk, vr)));
+                vn = _mm_set1_epi8('\n'), vr = _mm_set1_epi8('\r'),
+                vs = _mm_set1_epi8(' '), vt = _mm_set1_epi8('\t');
+  const auto mask = [](__m128i hit) {
     return static_cast<unsigned>(_mm_movemask_epi8(hit));
+  };
+  const auto hits_in = [&](__m128i chunk) {
+    return mask(_mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(chunk, vd), _mm_cmpeq_epi8(chunk, vq)),
+        _mm_or_si128(_mm_cmpeq_epi8(chunk, vn), _mm_cmpeq_epi8(chunk, vr))));
+  };
+  const auto blanks_in = [&](__m128i chunk) {
+    return mask(
+        _mm_or_si128(_mm_cmpeq_epi8(chunk, vs), _mm_cmpeq_epi8(chunk, vt)));
   };
   const std::size_t filled = std::min(ncols, row.size());
   // The delimiters and CRLF of a row of empty fields.
   if (room.size() < ncols + 2)
     room.resize(ncols + 2);
+  // Locals, not room's members: every store through a char pointer could
+  // change those, so the compiler would load them again after each one.
   char *to = room.data();
+  char *end = to + room.size();
+  const Cell *cells = row.data();
   for (std::size_t c = 0; c < filled; ++c) {
-    const std::string_view field = row[c].value();
+    const std::string_view field = cells[c].value();
     const std::size_t n = field.size();
     // The worst case, every byte a quote: 2n + 2 quotes and a delimiter,
     // then 16 bytes for a short field's load and the delimiters and CRLF of
-    // the empty fields that may follow.
-    const std::size_t at = static_cast<std::size_t>(to - room.data());
-    const std::size_t need = at + 2 * n + 3 + 16 + (ncols - c) + 2;
-    if (need > room.size()) {
-      room.resize(std::max(need, 2 * room.size()));
+    // the fields that follow, if empty.
+    const std::size_t need = 2 * n + 3 + 16 + ncols + 2;
+    if (static_cast<std::size_t>(end - to) < need) {
+      const std::size_t at = static_cast<std::size_t>(to - room.data());
+      room.resize(std::max(at + need, 2 * room.size()));
       to = room.data() + at;
+      end = room.data() + room.size();
     }
     if (c > 0)
       *to++ = delimiter;
     if (n == 0)
       continue;
     const char *from = field.data();
-    bool quote = is_blank(from[0]) || is_blank(from[n - 1]);
+    bool quote;
     if (n < 16) {
       put_short(to, from, n);
-      quote = quote ||
-              (hits_in(_mm_loadu_si128(reinterpret_cast<const __m128i *>(to))) &
-               ((1U << n) - 1)) != 0;
+      const __m128i chunk =
+          _mm_loadu_si128(reinterpret_cast<const __m128i *>(to));
+      const unsigned edges = 1U | 1U << (n - 1);
+      quote = ((hits_in(chunk) & ((1U << n) - 1)) |
+               (blanks_in(chunk) & edges)) != 0;
     } else {
+      quote = is_blank(from[0]) || is_blank(from[n - 1]);
       // The last chunk ends at the field's end, over bytes already seen.
       for (std::size_t i = 0; !quote; i += 16) {
         const std::size_t from_i = std::min(i, n - 16);
