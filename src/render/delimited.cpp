@@ -305,16 +305,17 @@ void put_csv_row(std::string &out, std::string &room,
                (blanks_in(chunk) & edges)) != 0;
     } else {
       quote = is_blank(from[0]) || is_blank(from[n - 1]);
-      // The last chunk ends at the field's end, over bytes already seen.
-      for (std::size_t i = 0; !quote; i += 16) {
-        const std::size_t from_i = std::min(i, n - 16);
+      const auto copy_at = [&](std::size_t i) {
         const __m128i chunk =
-            _mm_loadu_si128(reinterpret_cast<const __m128i *>(from + from_i));
-        _mm_storeu_si128(reinterpret_cast<__m128i *>(to + from_i), chunk);
-        quote = hits_in(chunk) != 0;
-        if (from_i == n - 16)
-          break;
-      }
+            _mm_loadu_si128(reinterpret_cast<const __m128i *>(from + i));
+        _mm_storeu_si128(reinterpret_cast<__m128i *>(to + i), chunk);
+        return hits_in(chunk) != 0;
+      };
+      std::size_t i = 0;
+      for (; !quote && i + 16 < n; i += 16)
+        quote = copy_at(i);
+      // The last chunk ends at the field's end, over bytes already seen.
+      quote = quote || copy_at(n - 16);
     }
     to = quote ? put_quoted(to, field) : to + n;
   }
