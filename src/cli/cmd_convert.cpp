@@ -645,7 +645,7 @@ private:
         fill_row(m_data, place_at(m_data, *place), m_lang, m_fields, m_row);
         for (const render::Cell &cell : m_row) {
           out += m_delimiter;
-          render::append_csv_field(out, cell.text, m_delimiter);
+          render::append_csv_field(out, cell.value(), m_delimiter);
         }
       }
       return std::string_view(out).substr(start);
@@ -659,11 +659,13 @@ private:
       for (std::size_t i = 0; i < m_entry_row.size(); ++i) {
         m_row[1 + i].text.swap(m_entry_row[i].text);
         m_row[1 + i].items.swap(m_entry_row[i].items);
+        m_row[1 + i].lent = m_entry_row[i].lent;
       }
     } else {
       for (render::Cell &cell : m_row) {
         cell.text.clear();
         cell.items.clear();
+        cell.lent = {};
       }
     }
     if (m_keep)

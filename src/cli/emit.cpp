@@ -133,6 +133,11 @@ SortValue sort_value(render::SortKind kind, std::string_view text) {
   // Sort keys are folded, so "Côte d'Ivoire" sorts among the Cs (and El
   // Salvador among the Es: sort_key keeps a leading article).
   value.text = query::sort_key(text);
+  for (std::size_t i = 0; i < 8; ++i)
+    value.number =
+        value.number << 8 |
+        (i < value.text.size() ? static_cast<unsigned char>(value.text[i])
+                               : 0U);
   return value;
 }
 
@@ -141,24 +146,27 @@ namespace {
 int compare(const SortValue &a, const SortValue &b) {
   if (a.is_number != b.is_number)
     return a.is_number ? -1 : 1;
+  // Texts whose first eight bytes differ compare as those bytes do.
+  if (a.number != b.number)
+    return a.number < b.number ? -1 : 1;
   if (a.is_number)
-    return a.number < b.number ? -1 : a.number > b.number ? 1 : 0;
+    return 0;
   return a.text.compare(b.text);
 }
 
 } // namespace
 
-std::vector<std::size_t>
-sort_order(const std::vector<std::vector<SortValue>> &values,
-           const std::vector<bool> &descending) {
-  std::vector<std::size_t> order(values.size());
+std::vector<std::size_t> sort_order(const std::vector<SortValue> &values,
+                                    const std::vector<bool> &descending) {
+  const std::size_t keys = descending.size();
+  std::vector<std::size_t> order(keys == 0 ? 0 : values.size() / keys);
   for (std::size_t i = 0; i < order.size(); ++i)
     order[i] = i;
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) {
-                     for (std::size_t k = 0; k < descending.size(); ++k) {
-                       const SortValue &x = values[a][k];
-                       const SortValue &y = values[b][k];
+                     for (std::size_t k = 0; k < keys; ++k) {
+                       const SortValue &x = values[a * keys + k];
+                       const SortValue &y = values[b * keys + k];
                        // Empty values go last in both directions: a missing
                        // code is not the smallest or the largest one.
                        if (x.empty != y.empty)

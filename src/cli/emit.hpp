@@ -61,16 +61,18 @@ int emit(Context &context, const render::Rows &rows,
 struct SortValue {
   bool empty = true;
   bool is_number = false;
+  // The number, or the text's first eight bytes, big-endian: most texts
+  // compare by it alone.
   std::uint64_t number = 0;
   std::string text;
 };
 
 SortValue sort_value(render::SortKind kind, std::string_view text);
 
-// The stable order of the rows whose key values are values[row][key].
-std::vector<std::size_t>
-sort_order(const std::vector<std::vector<SortValue>> &values,
-           const std::vector<bool> &descending);
+// The stable order of the rows whose key values are
+// values[row * descending.size() + key].
+std::vector<std::size_t> sort_order(const std::vector<SortValue> &values,
+                                    const std::vector<bool> &descending);
 
 // The order of rows under a --sort spec ("name", "-region,name") over the
 // field table; stable. Throws iom::Error (exit 2) for an unknown field.
@@ -86,11 +88,14 @@ std::vector<std::size_t> sort_order(std::span<const Row> rows,
       name.remove_prefix(1);
     keys.push_back(render::parse_fields(table, name).front());
   }
-  std::vector<std::vector<SortValue>> values(rows.size());
-  for (std::size_t r = 0; r < rows.size(); ++r)
-    for (const auto *key : keys)
-      values[r].push_back(
-          sort_value(key->sort, render::field_text(rows[r], *key)));
+  std::vector<SortValue> values;
+  values.reserve(rows.size() * keys.size());
+  render::Cell cell;
+  for (const Row &row : rows)
+    for (const auto *key : keys) {
+      render::fill_cell(row, *key, cell);
+      values.push_back(sort_value(key->sort, cell.value()));
+    }
   return sort_order(values, descending);
 }
 

@@ -42,7 +42,7 @@ void write_cards(std::string &out, const Rows &rows, const Options &options) {
       out += '\n';
     if (rows.columns.empty())
       continue;
-    append_text(out, cell_at(row, 0).text, options.color, k_bold);
+    append_text(out, cell_at(row, 0).value(), options.color, k_bold);
     out += '\n';
     for (std::size_t c = 1; c < rows.columns.size(); ++c) {
       const Cell &cell = cell_at(row, c);
@@ -51,8 +51,8 @@ void write_cards(std::string &out, const Rows &rows, const Options &options) {
       std::vector<std::string_view> lines;
       if (rows.columns[c].is_list)
         lines.assign(cell.items.begin(), cell.items.end());
-      else if (!cell.text.empty())
-        lines.push_back(cell.text);
+      else if (!cell.value().empty())
+        lines.push_back(cell.value());
       if (lines.empty())
         lines.push_back("-");
       for (std::size_t i = 0; i < lines.size(); ++i) {

@@ -26,7 +26,9 @@ void write_tsv_row(std::string &out, const std::vector<Cell> &row,
                    std::size_t ncols, const Options &options);
 void write_csv_header(std::string &out, const std::vector<Column> &columns,
                       const Options &options);
-void write_csv_row(std::string &out, const std::vector<Cell> &row,
-                   std::size_t ncols, const Options &options);
+// `room` is the writer's own, kept from row to row (it only grows).
+void write_csv_row(std::string &out, std::string &room,
+                   const std::vector<Cell> &row, std::size_t ncols,
+                   const Options &options);
 
 } // namespace iom::render

@@ -1,7 +1,5 @@
 #include "render/fields.hpp"
 
-#include "util/utf8.hpp"
-
 #include "model_names.hpp"
 
 #include <array>
@@ -10,6 +8,10 @@
 namespace iom::render {
 namespace {
 
+// Text that outlives the Rows (the dataset's, or static) is lent to the
+// cell; only what a row holds itself (SearchRow::match, ClaimRow::dataset)
+// is copied, because a list's rows may go before its cells are written.
+void lend(Cell &cell, std::string_view text) { cell.lent = text; }
 void set(Cell &cell, std::string_view text) { cell.text.assign(text); }
 
 void set_count(Cell &cell, std::size_t count) {
@@ -17,8 +19,13 @@ void set_count(Cell &cell, std::size_t count) {
 }
 
 void set_list(Cell &cell, Strings items) {
-  cell.text.clear();
   cell.items.assign(items.begin(), items.end());
+  // Most lists have one item, which is the text as it is.
+  if (items.size() == 1) {
+    lend(cell, items[0]);
+    return;
+  }
+  cell.text.clear();
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (i > 0)
       cell.text += "; ";
@@ -54,9 +61,12 @@ constexpr std::string_view k_untranslated[] = {
 // "Allemagne (l')" -> "Allemagne": a short name without UNTERM's trailing
 // article (the same rule the matcher folds by), never another word.
 std::string_view without_article(std::string_view name) {
-  for (const std::string_view article :
-       {" (le)", " (la)", " (les)", " (l')", " (l\u2019)", " (el)", " (los)",
-        " (las)", " (the)"})
+  static constexpr std::string_view k_articles[] = {
+      " (le)", " (la)",  " (les)", " (l')", " (l\u2019)",
+      " (el)", " (los)", " (las)", " (the)"};
+  if (!name.ends_with(')')) // most names: none of the articles
+    return name;
+  for (const std::string_view article : k_articles)
     if (name.ends_with(article))
       return name.substr(0, name.size() - article.size());
   return name;
@@ -72,25 +82,25 @@ std::string_view short_name(const E &r) {
   return without_article(named.text);
 }
 
-void set_named(Cell &cell, Named named) { cell.text.assign(named.text); }
+void set_named(Cell &cell, Named named) { lend(cell, named.text); }
 
 // An entry's field: empty for a world row outside the directory.
 #define IOM_ENTRY(expr)                                                        \
   [](const E &r, auto, Cell &c) {                                              \
     if (r.entry)                                                               \
-      set(c,                                                                   \
-          [](const Entry &e) -> std::string_view { return expr; }(*r.entry));  \
+      lend(c,                                                                  \
+           [](const Entry &e) -> std::string_view { return expr; }(*r.entry)); \
   }
 // A world field: empty for an office, which has no world row.
 #define IOM_WORLD(member)                                                      \
   [](const E &r, auto, Cell &c) {                                              \
     if (r.world)                                                               \
-      set(c, r.world->member);                                                 \
+      lend(c, r.world->member);                                                \
   }
 // A code or name that the entry has, or else its world row.
 #define IOM_EITHER(entry_member, world_member)                                 \
   [](const E &r, auto, Cell &c) {                                              \
-    set(c, r.entry ? r.entry->entry_member : r.world->world_member);           \
+    lend(c, r.entry ? r.entry->entry_member : r.world->world_member);          \
   }
 
 constexpr EntryField k_entry_fields[] = {
@@ -104,7 +114,7 @@ constexpr EntryField k_entry_fields[] = {
     {"short_name", "SHORT NAME",
      "common short name (without UNTERM's article); in the --lang language",
      "#country+name+short", T::text, false, false,
-     [](const E &r, auto, Cell &c) { set(c, short_name(r)); }},
+     [](const E &r, auto, Cell &c) { lend(c, short_name(r)); }},
     {"kind", "KIND", "country, territory or office", "#meta+kind", T::text,
      false, false, IOM_ENTRY(to_string(e.kind))},
     {"iso2", "ISO2", "ISO 3166-1 alpha-2 code (user-assigned for Kosovo)",
@@ -120,7 +130,7 @@ constexpr EntryField k_entry_fields[] = {
      [](const E &r, auto, Cell &c) {
        const CodeStatus status =
            r.entry ? r.entry->code_status : r.world->code_status;
-       set(c, to_string(status));
+       lend(c, to_string(status));
        if (status == CodeStatus::user_assigned)
          c.emphasis = Emphasis::dim;
      }},
@@ -138,7 +148,7 @@ constexpr EntryField k_entry_fields[] = {
        if (!r.entry)
          return;
        const Region *region = region_of(r.data, *r.entry);
-       set(c, region ? region->code : std::string_view());
+       lend(c, region ? region->code : std::string_view());
        dim_unless_sourced(c, r.entry->region_basis);
      }},
     {"region_name", "REGION NAME", "region name", "#region+name+v_iom", T::text,
@@ -147,7 +157,7 @@ constexpr EntryField k_entry_fields[] = {
        if (!r.entry)
          return;
        const Region *region = region_of(r.data, *r.entry);
-       set(c, region ? region->name : std::string_view());
+       lend(c, region ? region->name : std::string_view());
        dim_unless_sourced(c, r.entry->region_basis);
      }},
     {"region_basis", "REGION BASIS",
@@ -156,7 +166,7 @@ constexpr EntryField k_entry_fields[] = {
      [](const E &r, auto, Cell &c) {
        if (!r.entry)
          return;
-       set(c, to_string(r.entry->region_basis));
+       lend(c, to_string(r.entry->region_basis));
        dim_unless_sourced(c, r.entry->region_basis);
      }},
     {"region_source", "REGION SOURCE", "the source or reasoning for the region",
@@ -166,7 +176,7 @@ constexpr EntryField k_entry_fields[] = {
      [](const E &r, auto, Cell &c) {
        if (!r.entry)
          return;
-       set(c, type_of(r.data, *r.entry).code);
+       lend(c, type_of(r.data, *r.entry).code);
        dim_unless_sourced(c, r.entry->type_basis);
      }},
     {"type_name", "TYPE NAME", "office type name", "#org+type+name", T::text,
@@ -183,7 +193,7 @@ constexpr EntryField k_entry_fields[] = {
      "#meta+source+type", T::text, false, false,
      [](const E &r, auto, Cell &c) {
        if (r.entry && r.lang != Lang::en)
-         set(c, type_name(type_of(r.data, *r.entry), r.lang).source);
+         lend(c, type_name(type_of(r.data, *r.entry), r.lang).source);
      },
      0, true},
     {"type_basis", "TYPE BASIS",
@@ -192,7 +202,7 @@ constexpr EntryField k_entry_fields[] = {
      [](const E &r, auto, Cell &c) {
        if (!r.entry)
          return;
-       set(c, to_string(r.entry->type_basis));
+       lend(c, to_string(r.entry->type_basis));
        dim_unless_sourced(c, r.entry->type_basis);
      }},
     {"type_source", "TYPE SOURCE", "the source or reasoning for the type",
@@ -206,8 +216,9 @@ constexpr EntryField k_entry_fields[] = {
      T::text, false, false,
      [](const E &r, auto, Cell &c) {
        if (r.entry)
-         set(c, r.entry->kind == Kind::office ? host_name(r.data, r.entry->host)
-                                              : r.entry->short_name);
+         lend(c, r.entry->kind == Kind::office
+                     ? host_name(r.data, r.entry->host)
+                     : r.entry->short_name);
      }},
     {"languages", "LANGUAGES", "site-language codes of the directory entry",
      "#meta+lang", T::text, true, false,
@@ -234,7 +245,7 @@ constexpr EntryField k_entry_fields[] = {
     // default fields of any command unless --world asks for the world.
     {"in_directory", "IN DIRECTORY", "yes when IOM's directory has the entry",
      "#meta+directory", T::text, false, false,
-     [](const E &r, auto, Cell &c) { set(c, r.entry ? "yes" : "no"); }, 0,
+     [](const E &r, auto, Cell &c) { lend(c, r.entry ? "yes" : "no"); }, 0,
      true},
     {"world_name", "WORLD NAME",
      "English short name in the world table (UNTERM, else M49)",
@@ -257,7 +268,7 @@ constexpr EntryField k_entry_fields[] = {
     {"name_fr_source", "NAME (FR) SOURCE",
      "where the French name comes from, or that none was found",
      "#meta+source+i_fr", T::text, false, false,
-     [](const E &r, auto, Cell &c) { set(c, place_name(r, Lang::fr).source); },
+     [](const E &r, auto, Cell &c) { lend(c, place_name(r, Lang::fr).source); },
      0, true},
     {"name_es", "NAME (ES)",
      "Spanish name (UNTERM, else M49); English when none was found",
@@ -267,13 +278,13 @@ constexpr EntryField k_entry_fields[] = {
     {"name_es_source", "NAME (ES) SOURCE",
      "where the Spanish name comes from, or that none was found",
      "#meta+source+i_es", T::text, false, false,
-     [](const E &r, auto, Cell &c) { set(c, place_name(r, Lang::es).source); },
+     [](const E &r, auto, Cell &c) { lend(c, place_name(r, Lang::es).source); },
      0, true},
     {"independent", "INDEPENDENT", "yes for an independent state (OCHA)",
      "#country+independent", T::text, false, false,
      [](const E &r, auto, Cell &c) {
        if (r.world)
-         set(c, r.world->independent ? "yes" : "no");
+         lend(c, r.world->independent ? "yes" : "no");
      },
      0, true},
     {"m49_region", "M49 REGION", "UN M49 region code", "#region+code+m49",
@@ -312,9 +323,9 @@ std::string_view office_name(const Dataset &data, const Region &region) {
 
 constexpr Field<RegionRow> k_region_fields[] = {
     {"code", "CODE", "region code", "#region+code+v_iom", T::text, false, false,
-     [](const R &r, auto, Cell &c) { set(c, r.region.code); }},
+     [](const R &r, auto, Cell &c) { lend(c, r.region.code); }},
     {"name", "NAME", "region name", "#region+name+v_iom", T::text, false, false,
-     [](const R &r, auto, Cell &c) { set(c, r.region.name); }},
+     [](const R &r, auto, Cell &c) { lend(c, r.region.name); }},
     {"countries", "COUNTRIES", "countries and territories in the region",
      "#indicator+num+countries", T::number, false, true,
      [](const R &r, auto, Cell &c) { set_count(c, r.countries); }},
@@ -323,25 +334,25 @@ constexpr Field<RegionRow> k_region_fields[] = {
      [](const R &r, auto, Cell &c) { set_count(c, r.entries); }},
     {"office", "REGIONAL OFFICE", "the regional office", "#org+name", T::text,
      false, false,
-     [](const R &r, auto, Cell &c) { set(c, office_name(r.data, r.region)); }},
+     [](const R &r, auto, Cell &c) { lend(c, office_name(r.data, r.region)); }},
     {"city", "CITY", "city of the regional office", "#loc+name", T::text, false,
-     false, [](const R &r, auto, Cell &c) { set(c, r.region.city); }},
+     false, [](const R &r, auto, Cell &c) { lend(c, r.region.city); }},
     {"basis", "BASIS",
      "how the regional office is known: sourced, default or inferred",
      "#org+basis", T::text, false, false,
      [](const R &r, auto, Cell &c) {
-       set(c, to_string(r.region.basis));
+       lend(c, to_string(r.region.basis));
        dim_unless_sourced(c, r.region.basis);
      }},
     {"note", "NOTE",
      "what the regional office rests on, and what is unconfirmed", "#meta+note",
      T::text, false, false,
-     [](const R &r, auto, Cell &c) { set(c, r.region.note); }},
+     [](const R &r, auto, Cell &c) { lend(c, r.region.note); }},
 };
 
 constexpr Field<TypeRow> k_type_fields[] = {
     {"code", "CODE", "office type code", "#org+type+code", T::text, false,
-     false, [](const TypeRow &r, auto, Cell &c) { set(c, r.type.code); }},
+     false, [](const TypeRow &r, auto, Cell &c) { lend(c, r.type.code); }},
     {"name", "NAME", "office type name, in the --lang language",
      "#org+type+name", T::text, false, false,
      [](const TypeRow &r, auto, Cell &c) {
@@ -352,10 +363,10 @@ constexpr Field<TypeRow> k_type_fields[] = {
      [](const TypeRow &r, auto, Cell &c) { set_count(c, r.entries); }},
     {"description", "DESCRIPTION", "what the type means and how it is known",
      "#meta+description", T::text, false, false,
-     [](const TypeRow &r, auto, Cell &c) { set(c, r.type.description); }},
+     [](const TypeRow &r, auto, Cell &c) { lend(c, r.type.description); }},
     {"name_en", "NAME (EN)", "the name in English", "#org+type+name+i_en",
      T::text, false, false,
-     [](const TypeRow &r, auto, Cell &c) { set(c, r.type.name); }, 0, true},
+     [](const TypeRow &r, auto, Cell &c) { lend(c, r.type.name); }, 0, true},
     {"name_fr", "NAME (FR)", "IOM's French name; English when none was found",
      "#org+type+name+i_fr", T::text, false, false,
      [](const TypeRow &r, auto, Cell &c) {
@@ -366,7 +377,7 @@ constexpr Field<TypeRow> k_type_fields[] = {
      "the IOM page of the French name, or that none was found",
      "#meta+source+i_fr", T::text, false, false,
      [](const TypeRow &r, auto, Cell &c) {
-       set(c, type_name(r.type, Lang::fr).source);
+       lend(c, type_name(r.type, Lang::fr).source);
      },
      0, true},
     {"name_es", "NAME (ES)", "IOM's Spanish name; English when none was found",
@@ -379,7 +390,7 @@ constexpr Field<TypeRow> k_type_fields[] = {
      "the IOM page of the Spanish name, or that none was found",
      "#meta+source+i_es", T::text, false, false,
      [](const TypeRow &r, auto, Cell &c) {
-       set(c, type_name(r.type, Lang::es).source);
+       lend(c, type_name(r.type, Lang::es).source);
      },
      0, true},
 };
@@ -393,7 +404,7 @@ constexpr Field<StatsRow> k_stats_region = {
     false,
     false,
     [](const StatsRow &r, auto, Cell &c) {
-      set(c, r.region ? r.region->code : r.label);
+      lend(c, r.region ? r.region->code : r.label);
     }};
 constexpr Field<StatsRow> k_stats_total = {
     "total",
@@ -407,10 +418,10 @@ constexpr Field<StatsRow> k_stats_total = {
 
 constexpr Field<ClaimRow> k_claim_fields[] = {
     {"claim", "CLAIM", "what the source page claims", "#meta+claim", T::text,
-     false, false, [](const ClaimRow &r, auto, Cell &c) { set(c, r.claim); }},
+     false, false, [](const ClaimRow &r, auto, Cell &c) { lend(c, r.claim); }},
     {"page", "THE PAGE SAYS", "the source page's figure",
      "#indicator+text+page", T::text, false, false,
-     [](const ClaimRow &r, auto, Cell &c) { set(c, r.page); }},
+     [](const ClaimRow &r, auto, Cell &c) { lend(c, r.page); }},
     {"dataset", "THE DATASET HAS", "the dataset's own count",
      "#indicator+text+dataset", T::text, false, false,
      [](const ClaimRow &r, auto, Cell &c) { set(c, r.dataset); }},
@@ -419,16 +430,16 @@ constexpr Field<ClaimRow> k_claim_fields[] = {
 constexpr Field<Dataset> k_meta_fields[] = {
     {"data_version", "DATA", "version of the data", "#meta+version", T::text,
      false, false,
-     [](const Dataset &d, auto, Cell &c) { set(c, d.meta.data_version); }},
+     [](const Dataset &d, auto, Cell &c) { lend(c, d.meta.data_version); }},
     {"captured", "CAPTURED", "capture date of the source page",
      "#date+captured", T::text, false, false,
-     [](const Dataset &d, auto, Cell &c) { set(c, d.meta.captured); }},
+     [](const Dataset &d, auto, Cell &c) { lend(c, d.meta.captured); }},
     {"source", "SOURCE", "URL of the source page", "#meta+source+url", T::text,
      false, false,
-     [](const Dataset &d, auto, Cell &c) { set(c, d.meta.source); }},
+     [](const Dataset &d, auto, Cell &c) { lend(c, d.meta.source); }},
     {"origin", "ORIGIN", "built-in or the dataset file", "#meta+origin",
      T::text, false, false,
-     [](const Dataset &d, auto, Cell &c) { set(c, d.origin); }},
+     [](const Dataset &d, auto, Cell &c) { lend(c, d.origin); }},
 };
 
 using S = SearchRow;
@@ -441,7 +452,7 @@ constexpr Field<SearchRow> k_search_own[] = {
      "#meta+match", T::text, false, false,
      [](const S &r, auto, Cell &c) { set(c, r.match); }},
     {"key", "MATCHED", "the name, alias or code that matched", "#meta+key",
-     T::text, false, false, [](const S &r, auto, Cell &c) { set(c, r.key); }},
+     T::text, false, false, [](const S &r, auto, Cell &c) { lend(c, r.key); }},
 };
 
 // A search row shows every entry field too: each one reads the candidate's
@@ -476,18 +487,18 @@ constexpr auto k_search_fields =
 constexpr Field<FieldRow> k_field_fields[] = {
     {"name", "FIELD", "the name --fields and --sort accept", "#meta+name",
      T::text, false, false,
-     [](const FieldRow &r, auto, Cell &c) { set(c, r.name); }},
+     [](const FieldRow &r, auto, Cell &c) { lend(c, r.name); }},
     {"list", "LIST", "yes when the field holds a list", "#meta+list", T::text,
      false, false,
      [](const FieldRow &r, auto, Cell &c) {
-       set(c, r.is_list ? "yes" : "no");
+       lend(c, r.is_list ? "yes" : "no");
      }},
     {"description", "DESCRIPTION", "what the field holds", "#meta+description",
      T::text, false, false,
-     [](const FieldRow &r, auto, Cell &c) { set(c, r.description); }},
+     [](const FieldRow &r, auto, Cell &c) { lend(c, r.description); }},
     {"hashtag", "HASHTAG", "the field's HXL hashtag and attributes",
      "#meta+hashtag", T::text, false, false,
-     [](const FieldRow &r, auto, Cell &c) { set(c, r.hashtag); }},
+     [](const FieldRow &r, auto, Cell &c) { lend(c, r.hashtag); }},
 };
 
 } // namespace
@@ -593,16 +604,19 @@ Named type_name(const OfficeType &type, Lang lang) {
 }
 
 std::string flag_of(std::string_view iso2) {
-  std::string flag;
   if (iso2.size() != 2)
-    return flag;
-  for (char c : iso2) {
+    return {};
+  // U+1F1E6 REGIONAL INDICATOR SYMBOL LETTER A + offset, whose UTF-8 is
+  // F0 9F 87 A6 + offset for all 26 letters: one string of 8 bytes, made
+  // for every row that shows a flag.
+  char flag[] = "\xF0\x9F\x87\xA6\xF0\x9F\x87\xA6";
+  for (std::size_t i = 0; i < 2; ++i) {
+    const char c = iso2[i];
     if (c < 'A' || c > 'Z')
       return {};
-    // U+1F1E6 REGIONAL INDICATOR SYMBOL LETTER A + offset.
-    util::append_utf8(flag, 0x1F1E6 + static_cast<char32_t>(c - 'A'));
+    flag[4 * i + 3] = static_cast<char>(0xA6 + (c - 'A'));
   }
-  return flag;
+  return std::string(flag, 8);
 }
 
 std::span<const Field<RegionRow>> region_fields() { return k_region_fields; }

@@ -109,6 +109,7 @@ void fill_cell(const Row &row, const Field<Row> &field, Cell &cell) {
   cell.text.clear();
   cell.items.clear();
   cell.emphasis = Emphasis::none;
+  cell.lent = {};
   field.get(row, field.slot, cell);
 }
 
@@ -137,7 +138,7 @@ template <typename Row>
 std::string field_text(const Row &row, const Field<Row> &field) {
   Cell cell;
   field.get(row, field.slot, cell);
-  return cell.text;
+  return std::string(cell.value());
 }
 
 // The one place that reads an entry's region and type indices.

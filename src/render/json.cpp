@@ -70,12 +70,12 @@ void append_json_object(std::string &out, const std::vector<Cell> &row,
         append_json_string(out, cell.items[i]);
       }
       out += ']';
-    } else if (cell.text.empty()) {
+    } else if (const std::string_view text = cell.value(); text.empty()) {
       out += "null";
-    } else if (column.is_number && is_json_integer(cell.text)) {
-      out += cell.text;
+    } else if (column.is_number && is_json_integer(text)) {
+      out += text;
     } else {
-      append_json_string(out, cell.text);
+      append_json_string(out, text);
     }
   }
   out += '}';

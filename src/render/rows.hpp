@@ -19,6 +19,15 @@ struct Cell {
   // dataset (or other storage) that outlives the Rows, so no copies are made.
   std::vector<std::string_view> items;
   Emphasis emphasis = Emphasis::none;
+  // The scalar value instead of `text`, when it is text that outlives the
+  // Rows as the items do (the dataset's, or static): most values are, and
+  // copying them into `text` was most of the cost of filling a row.
+  std::string_view lent;
+
+  // The scalar value, as every writer reads it.
+  std::string_view value() const {
+    return lent.data() ? lent : std::string_view(text);
+  }
 };
 
 struct Column {

@@ -44,7 +44,7 @@ void RowStream::row(const std::vector<Cell> &cells) {
     write_tsv_row(m_out, cells, m_columns.size(), m_options);
     break;
   case Format::csv:
-    write_csv_row(m_out, cells, m_columns.size(), m_options);
+    write_csv_row(m_out, m_room, cells, m_columns.size(), m_options);
     break;
   case Format::json:
     // The separator goes before each row but the first, so nothing needs

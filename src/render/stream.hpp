@@ -30,6 +30,7 @@ private:
   Format m_format;
   Options m_options;
   std::vector<std::string> m_keys; // json, jsonl
+  std::string m_room;              // csv: where a row is assembled
   std::size_t m_rows = 0;
 };
 

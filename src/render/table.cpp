@@ -88,7 +88,7 @@ Grid prepare_grid(const Rows &rows, const Options &options, Escape escape,
       const Cell &cell = cell_at(row, c);
       const bool dim = styled && cell.emphasis == Emphasis::dim;
       line.push_back(
-          prepare(escape(cell.text), dim ? k_dim : std::string_view()));
+          prepare(escape(cell.value()), dim ? k_dim : std::string_view()));
     }
   }
   grid.widths.assign(ncols, 0);

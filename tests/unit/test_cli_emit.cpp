@@ -12,9 +12,9 @@ namespace {
 // The order of `texts` under one key of this kind and direction.
 std::vector<std::string> sorted(std::vector<std::string> texts,
                                 render::SortKind kind, bool descending) {
-  std::vector<std::vector<cli::SortValue>> values;
+  std::vector<cli::SortValue> values;
   for (const auto &text : texts)
-    values.push_back({cli::sort_value(kind, text)});
+    values.push_back(cli::sort_value(kind, text));
   std::vector<std::string> out;
   for (std::size_t i : cli::sort_order(values, {descending}))
     out.push_back(texts[i]);
