@@ -434,6 +434,12 @@ constexpr Field<Dataset> k_meta_fields[] = {
     {"captured", "CAPTURED", "capture date of the source page",
      "#date+captured", T::text, false, false,
      [](const Dataset &d, auto, Cell &c) { lend(c, d.meta.captured); }},
+    {"captured_basis", "CAPTURED BASIS",
+     "how the capture date is known: sourced, default or inferred",
+     "#date+captured+basis", T::text, false, false,
+     [](const Dataset &d, auto, Cell &c) {
+       lend(c, to_string(d.meta.captured_basis));
+     }},
     {"source", "SOURCE", "URL of the source page", "#meta+source+url", T::text,
      false, false,
      [](const Dataset &d, auto, Cell &c) { lend(c, d.meta.source); }},

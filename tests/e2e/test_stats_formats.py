@@ -50,7 +50,8 @@ for t in types:
 check([c["page"] for c in doc["claims"]] == [meta["claim_countries"], meta["claim_field_offices"], meta["claim_regions"]],
       f"json claims {doc['claims']}")
 check(doc["data"] == {"data_version": meta["data_version"], "captured": meta["captured"],
-                      "source": meta["source"], "origin": "built-in"}, f"json data {doc['data']}")
+                      "captured_basis": meta["captured_basis"], "source": meta["source"],
+                      "origin": "built-in"}, f"json data {doc['data']}")
 check(doc["types"] == [{"code": t["code"], "name": t["name"]} for t in data["types"]], "json types")
 
 # JSON Lines: the same object, on one line.
@@ -88,8 +89,9 @@ def check_tables(name, tables):
     check(totals[0] == cross[0] and totals[1][0] == "" and totals[1][-1] == str(len(entries)),
           f"{name} totals {totals}")
     check(claims[0] == ["claim", "page", "dataset"] and len(claims) == 4, f"{name} claims {claims}")
-    check(meta_table == [["data_version", "captured", "source", "origin"],
-                         [meta["data_version"], meta["captured"], meta["source"], "built-in"]],
+    check(meta_table == [["data_version", "captured", "captured_basis", "source", "origin"],
+                         [meta["data_version"], meta["captured"], meta["captured_basis"],
+                          meta["source"], "built-in"]],
           f"{name} data {meta_table}")
     check(legend == [["code", "name"]] + [[t["code"], t["name"]] for t in data["types"]], f"{name} legend")
 
