@@ -171,7 +171,9 @@ public:
         m_fuzzy(options.fuzzy), m_keep(options.keep), m_world(options.world),
         m_verbose(options.verbose), m_lang(resolve_lang(global)),
         m_columns(record_columns(m_fields, m_keep)), m_row(m_columns.size()),
-        m_shared_records(mode == Mode::table || !m_keep) {
+        m_shared_records(mode == Mode::table || !m_keep),
+        m_place_records(m_shared_records ? place_count(data) : 0),
+        m_may_confuse(place_count(data), k_unknown) {
     if (mode == Mode::lines)
       m_stream.emplace(out.buffer(), m_columns, m_format,
                        record_options(global));
@@ -264,8 +266,7 @@ private:
     // the places its lookup found).
     std::string message;
     bool found = false; // a miss: the lookup found places, none answered
-    std::string record; // with --keep in line mode, else:
-    std::string_view shared_record;         // one of Converter::m_place_records
+    std::string record; // with --keep in line mode (else shared_record)
     const Confusable *confusable = nullptr; // the value is one, see finish
   };
 
@@ -411,14 +412,14 @@ private:
     const Outcome &outcome = m_cache.get(text, hash, [&](Outcome &slot) {
       resolve(text, slot);
       if (m_shared_records)
-        slot.shared_record = record(text, slot.place);
+        record(text, slot.place);
       else
         slot.record.assign(write(text, slot.place));
       fresh = true;
     });
     if (!fresh)
-      m_out.buffer() += m_shared_records ? outcome.shared_record
-                                         : std::string_view(outcome.record);
+      m_out.buffer() +=
+          m_shared_records ? shared_record(outcome.place) : outcome.record;
     if (outcome.confusable)
       note_confusable(*outcome.confusable, *outcome.place);
     if (outcome.miss) {
@@ -531,20 +532,8 @@ private:
         out.confusable = find_confusable(m_data, text, place);
       return;
     }
-    // m_scratch is the lookup's normalise(text), unless a comma made it look
-    // up the natural order too.
-    const auto normalised = [&] {
-      return text.find(',') == std::string_view::npos;
-    };
-    // A city is no name (several entries share one, and the key that a
-    // guess would find, as "RO Nairobi" for "Nairobi", names one of them):
-    // no guess, and the miss says so, as show does.
-    if (m_fuzzy && m_matches.empty() &&
-        !searcher().names_city(normalised() ? std::string_view(m_scratch)
-                                            : query::normalise(text))) {
-      if (auto best = query::confident(
-              normalised() ? searcher().search_normalised(text, m_scratch)
-                           : searcher().search(text))) {
+    if (m_fuzzy && m_matches.empty()) {
+      if (auto best = guess(text)) {
         const Place place = place_at(m_data, best->place);
         std::string note = "guessed ";
         if (!place.entry && !m_world) {
@@ -565,12 +554,27 @@ private:
     out.found = !m_matches.empty();
   }
 
+  // The --fuzzy guess for a value that matched nothing, when one is safe.
+  // A city is no name (several entries share one, and the key that a guess
+  // would find, as "RO Nairobi" for "Nairobi", names one of them): no guess,
+  // and the miss says so, as show does.
+  std::optional<query::Candidate> guess(std::string_view text) {
+    // m_scratch is the lookup's normalise(text), unless a comma made it look
+    // up the natural order too.
+    if (text.find(',') != std::string_view::npos) {
+      if (searcher().names_city(query::normalise(text)))
+        return std::nullopt;
+      return query::confident(searcher().search(text));
+    }
+    if (searcher().names_city(m_scratch))
+      return std::nullopt;
+    return query::confident(searcher().search_normalised(text, m_scratch));
+  }
+
   // Whether a confusable name belongs to the country of `place` (so that
   // find_confusable must look at the value): asked once per place, since
   // most places have none and a value's answer is one of a few hundred.
   bool may_confuse(PlaceIndex place) {
-    if (m_may_confuse.empty())
-      m_may_confuse.assign(place_count(m_data), k_unknown);
     std::int8_t &known = m_may_confuse[place];
     if (known == k_unknown) {
       const WorldRow *row = place_at(m_data, place).world;
@@ -613,22 +617,24 @@ private:
     return *m_searcher;
   }
 
-  // Appends the record of `input` to stdout and returns it: made once per
-  // place (or for no place) when it does not hold the input, else written
-  // (the view is then of stdout's buffer, valid until it is flushed).
-  std::string_view record(std::string_view input,
-                          std::optional<PlaceIndex> place) {
-    if (!m_shared_records)
-      return write(input, place);
-    if (m_place_records.empty())
-      m_place_records.resize(place_count(m_data)); // once: views stay valid
-    // Not yet made while empty (a record that is empty is made each time).
-    std::string &made = place ? m_place_records[*place] : m_no_place_record;
+  // The record of `place` (or of none) when records are shared: empty until
+  // made (and a record that is empty is made each time).
+  std::string &shared_record(std::optional<PlaceIndex> place) {
+    return place ? m_place_records[*place] : m_no_place_record;
+  }
+
+  // Appends the record of `input` to stdout: made once per place (or for no
+  // place) when it does not hold the input, else written.
+  void record(std::string_view input, std::optional<PlaceIndex> place) {
+    if (!m_shared_records) {
+      write(input, place);
+      return;
+    }
+    std::string &made = shared_record(place);
     if (made.empty())
       made.assign(write(input, place));
     else
       m_out.buffer() += made;
-    return made;
   }
 
   // Appends the record of `input` to stdout (line mode: the entry's fields,
