@@ -30,7 +30,8 @@ run: build
 
 # The sanitizer tree (ASan + UBSan, with the libFuzzer targets and their short
 # runs) runs first; the release suite runs last so that ctest's summary line
-# ends the output.
+# ends the output. The unit tests run in the sanitizer tree only (the ci
+# preset sets IOM_UNIT_TESTS=OFF); the release tree runs everything else.
 test:
 	@sh cmake/deps.sh test
 	@$(MAKE) test-asan
