@@ -26,6 +26,7 @@ enum class Basis : std::uint8_t { sourced, assumed, inferred };
 // IOM's three official languages: the language of the names a command
 // prints (--lang).
 enum class Lang : std::uint8_t { en, fr, es };
+inline constexpr std::size_t k_lang_count = 3;
 
 // Whether iso2/iso3/numeric are real ISO 3166-1 codes.
 enum class CodeStatus : std::uint8_t { iso, user_assigned, none };
@@ -274,6 +275,11 @@ struct Dataset {
   // probed linearly from query::key_hash(text). Empty: binary search.
   std::span<const std::uint32_t> key_slots;
   WordIndex word_index;
+  // By language (Lang's order), then by place: the dense rank of each
+  // place's name in that language (query::dense_ranks), generated for the
+  // built-in data so that a sort by name compares numbers. Empty for a
+  // --data file: its sorts compare the names.
+  std::span<const std::uint16_t> name_ranks;
   std::string_view origin;                 // "built-in" or the file path
   std::shared_ptr<const void> storage;     // owns a loaded dataset's strings
   std::shared_ptr<const void> key_storage; // owns a loaded dataset's keys

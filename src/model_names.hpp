@@ -10,6 +10,7 @@
 #include "util/choices.hpp"
 
 #include <cstddef>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,6 +32,7 @@ inline constexpr util::Choice k_lang_names[] = {
     {"fr", "French"},
     {"es", "Spanish"},
 };
+static_assert(std::size(k_lang_names) == k_lang_count);
 inline constexpr util::Choice k_code_status_names[] = {
     {"iso"},
     {"user-assigned"},

@@ -3,7 +3,6 @@
 #include "model_names.hpp"
 
 #include "cli/choices.hpp"
-#include "query/normalise.hpp"
 #include "render/bar.hpp"
 #include "render/stream.hpp"
 #include "util/error.hpp"
@@ -112,76 +111,20 @@ int emit(Context &context, const render::Rows &rows,
   return k_exit_ok;
 }
 
-SortValue sort_value(render::SortKind kind, std::string_view text) {
-  SortValue value;
-  value.empty = text.empty();
-  if (kind == render::SortKind::number) {
-    // Digits compare as a whole number ("012" before "116"); anything else
-    // in a number field sorts after the numbers, as text.
-    bool digits = !text.empty() && text.size() <= 19;
-    std::uint64_t number = 0;
-    for (char c : text) {
-      digits = digits && c >= '0' && c <= '9';
-      number = number * 10 + static_cast<std::uint64_t>(c - '0');
-    }
-    if (digits) {
-      value.is_number = true;
-      value.number = number;
-      return value;
-    }
-  }
-  // Sort keys are folded, so "Côte d'Ivoire" sorts among the Cs (and El
-  // Salvador among the Es: sort_key keeps a leading article).
-  value.text = query::sort_key(text);
-  for (std::size_t i = 0; i < 8; ++i)
-    value.number =
-        value.number << 8 |
-        (i < value.text.size() ? static_cast<unsigned char>(value.text[i])
-                               : 0U);
-  return value;
-}
-
-namespace {
-
-int compare(const SortValue &a, const SortValue &b) {
-  if (a.is_number != b.is_number)
-    return a.is_number ? -1 : 1;
-  // Texts whose first eight bytes differ compare as those bytes do.
-  if (a.number != b.number)
-    return a.number < b.number ? -1 : 1;
-  if (a.is_number)
-    return 0;
-  return a.text.compare(b.text);
-}
-
-} // namespace
-
-std::vector<std::size_t> sort_order(const std::vector<SortValue> &values,
-                                    const std::vector<bool> &descending) {
-  const std::size_t keys = descending.size();
-  std::vector<std::size_t> order(keys == 0 ? 0 : values.size() / keys);
-  for (std::size_t i = 0; i < order.size(); ++i)
-    order[i] = i;
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) {
-                     for (std::size_t k = 0; k < keys; ++k) {
-                       const SortValue &x = values[a * keys + k];
-                       const SortValue &y = values[b * keys + k];
-                       // Empty values go last in both directions: a missing
-                       // code is not the smallest or the largest one.
-                       if (x.empty != y.empty)
-                         return y.empty;
-                       int cmp = compare(x, y);
-                       if (cmp != 0)
-                         return descending[k] ? cmp > 0 : cmp < 0;
-                     }
-                     return false;
-                   });
-  return order;
-}
-
 void sort_entries(const Dataset &data, std::vector<PlaceIndex> &entries,
                   std::string_view spec, Lang lang) {
+  const std::size_t places = place_count(data);
+  if (spec == "name" && data.name_ranks.size() == k_lang_count * places) {
+    // The generated ranks give the order that sorting by the names gives
+    // (a unit test holds them to it).
+    const std::uint16_t *rank =
+        data.name_ranks.data() + static_cast<std::size_t>(lang) * places;
+    std::stable_sort(entries.begin(), entries.end(),
+                     [rank](PlaceIndex a, PlaceIndex b) {
+                       return rank[a] < rank[b];
+                     });
+    return;
+  }
   std::vector<render::EntryRow> rows;
   rows.reserve(entries.size());
   for (PlaceIndex index : entries) {

@@ -5,6 +5,7 @@
 
 #include "cli/context.hpp"
 #include "cli/fields.hpp"
+#include "query/sort.hpp"
 #include "render/fields.hpp"
 #include "render/rows.hpp"
 #include "util/text.hpp"
@@ -56,24 +57,6 @@ resolve_fields(const GlobalOptions &options,
 int emit(Context &context, const render::Rows &rows,
          std::string_view empty_message);
 
-// One --sort key's value: text compares normalised, a number as a number;
-// an empty value sorts last whichever the direction.
-struct SortValue {
-  bool empty = true;
-  bool is_number = false;
-  // The number, or the text's first eight bytes, big-endian: most texts
-  // compare by it alone.
-  std::uint64_t number = 0;
-  std::string text;
-};
-
-SortValue sort_value(render::SortKind kind, std::string_view text);
-
-// The stable order of the rows whose key values are
-// values[row * descending.size() + key].
-std::vector<std::size_t> sort_order(const std::vector<SortValue> &values,
-                                    const std::vector<bool> &descending);
-
 // The order of rows under a --sort spec ("name", "-region,name") over the
 // field table; stable. Throws iom::Error (exit 2) for an unknown field.
 template <typename Row>
@@ -88,15 +71,16 @@ std::vector<std::size_t> sort_order(std::span<const Row> rows,
       name.remove_prefix(1);
     keys.push_back(render::parse_fields(table, name).front());
   }
-  std::vector<SortValue> values;
+  std::vector<query::SortValue> values;
   values.reserve(rows.size() * keys.size());
   render::Cell cell;
   for (const Row &row : rows)
     for (const auto *key : keys) {
       render::fill_cell(row, *key, cell);
-      values.push_back(sort_value(key->sort, cell.value()));
+      values.push_back(
+          query::sort_value(cell.value(), key->sort == render::SortKind::number));
     }
-  return sort_order(values, descending);
+  return query::sort_order(values, descending);
 }
 
 // Sorts rows in place by a --sort spec; an empty spec keeps their order.

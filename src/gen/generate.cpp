@@ -10,7 +10,9 @@
 #include "dataset/names.hpp"
 #include "dataset/schema.hpp"
 #include "query/keys.hpp"
+#include "query/sort.hpp"
 #include "query/word_index.hpp"
+#include "render/fields.hpp"
 #include "util/error.hpp"
 
 #include <cstdio>
@@ -187,6 +189,34 @@ std::string word_index_tables(std::span<const Key> keys, std::string &out) {
          "}";
 }
 
+// Dataset::name_ranks: by language, the dense rank of every place's name
+// field under sort_entries' sort by name, computed as that sort computes
+// it; returns the span's initialiser.
+std::string name_rank_table(const Dataset &data, std::string &out) {
+  const render::EntryField &name = *render::find_field("name");
+  std::vector<std::uint16_t> ranks;
+  render::Cell cell;
+  for (std::size_t lang = 0; lang < k_lang_count; ++lang) {
+    std::vector<query::SortValue> values;
+    for (std::size_t place = 0; place < place_count(data); ++place) {
+      const Place at = place_at(data, static_cast<PlaceIndex>(place));
+      render::fill_cell(render::EntryRow{data, at.entry, at.world,
+                                         static_cast<Lang>(lang)},
+                        name, cell);
+      values.push_back(query::sort_value(
+          cell.value(), name.sort == render::SortKind::number));
+    }
+    for (std::uint32_t rank : query::dense_ranks(values)) {
+      if (rank > UINT16_MAX)
+        throw Error("iom-gen: more places than a name rank can count");
+      ranks.push_back(static_cast<std::uint16_t>(rank));
+    }
+  }
+  return number_table<std::uint16_t>(
+      "std::uint16_t", "k_name_ranks", ranks,
+      [](std::uint16_t n) { return std::to_string(n); }, out);
+}
+
 std::string generate(const Dataset &data) {
   Writer w;
   std::string tables = table(w, "Region k_regions", data.regions) +
@@ -224,6 +254,7 @@ std::string generate(const Dataset &data) {
       "std::uint32_t", "k_key_slots", slots,
       [](std::uint32_t n) { return std::to_string(n); }, o);
   const std::string word_index = word_index_tables(keys, o);
+  const std::string name_ranks = name_rank_table(data, o);
 
   o += "constinit const Dataset k_builtin{\n"
        "    .entries = k_entries,\n    .regions = k_regions,\n"
@@ -236,6 +267,7 @@ std::string generate(const Dataset &data) {
   o += "    .meta = " + w.initialiser(data.meta, "             ") + ",\n";
   o += "    .keys = k_keys,\n    .key_slots = " + key_slots +
        ",\n    .word_index = " + word_index +
+       ",\n    .name_ranks = " + name_ranks +
        ",\n"
        "    .origin = \"built-in\"sv,\n    .storage = {},\n"
        "    .key_storage = {},\n};\n\n"
