@@ -119,10 +119,9 @@ void sort_entries(const Dataset &data, std::vector<PlaceIndex> &entries,
     // (a unit test holds them to it).
     const std::uint16_t *rank =
         data.name_ranks.data() + static_cast<std::size_t>(lang) * places;
-    std::stable_sort(entries.begin(), entries.end(),
-                     [rank](PlaceIndex a, PlaceIndex b) {
-                       return rank[a] < rank[b];
-                     });
+    std::stable_sort(
+        entries.begin(), entries.end(),
+        [rank](PlaceIndex a, PlaceIndex b) { return rank[a] < rank[b]; });
     return;
   }
   std::vector<render::EntryRow> rows;

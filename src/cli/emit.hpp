@@ -77,8 +77,8 @@ std::vector<std::size_t> sort_order(std::span<const Row> rows,
   for (const Row &row : rows)
     for (const auto *key : keys) {
       render::fill_cell(row, *key, cell);
-      values.push_back(
-          query::sort_value(cell.value(), key->sort == render::SortKind::number));
+      values.push_back(query::sort_value(
+          cell.value(), key->sort == render::SortKind::number));
     }
   return query::sort_order(values, descending);
 }

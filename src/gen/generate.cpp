@@ -200,9 +200,9 @@ std::string name_rank_table(const Dataset &data, std::string &out) {
     std::vector<query::SortValue> values;
     for (std::size_t place = 0; place < place_count(data); ++place) {
       const Place at = place_at(data, static_cast<PlaceIndex>(place));
-      render::fill_cell(render::EntryRow{data, at.entry, at.world,
-                                         static_cast<Lang>(lang)},
-                        name, cell);
+      render::fill_cell(
+          render::EntryRow{data, at.entry, at.world, static_cast<Lang>(lang)},
+          name, cell);
       values.push_back(query::sort_value(
           cell.value(), name.sort == render::SortKind::number));
     }

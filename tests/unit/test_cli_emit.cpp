@@ -18,8 +18,7 @@ std::vector<std::string> sorted(std::vector<std::string> texts,
                                 render::SortKind kind, bool descending) {
   std::vector<query::SortValue> values;
   for (const auto &text : texts)
-    values.push_back(
-        query::sort_value(text, kind == render::SortKind::number));
+    values.push_back(query::sort_value(text, kind == render::SortKind::number));
   std::vector<std::string> out;
   for (std::size_t i : query::sort_order(values, {descending}))
     out.push_back(texts[i]);
@@ -67,8 +66,8 @@ TEST_CASE("a sort spec over any table takes several keys and a leading -") {
 }
 
 TEST_CASE("dense ranks order as the values do, and tie as they do") {
-  std::vector<std::string> texts = {"Chad", "", "CHAD", "Côte d'Ivoire",
-                                    "Cuba", "chad", "", "Åland"};
+  std::vector<std::string> texts = {"Chad", "",     "CHAD", "Côte d'Ivoire",
+                                    "Cuba", "chad", "",     "Åland"};
   std::vector<query::SortValue> values;
   for (const auto &text : texts)
     values.push_back(query::sort_value(text, false));
