@@ -6,6 +6,7 @@
 #include "cli/cli11.hpp"
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
+#include "cli/options.hpp"
 #include "cli/suggest.hpp"
 #include "query/filter.hpp"
 #include "render/provenance.hpp"
@@ -99,60 +100,6 @@ constexpr GlobalOption k_global_options[] = {
 constexpr std::string_view k_version_names = "-V,--version";
 constexpr std::string_view k_version_description =
     "Show the program version, the data version and the counts";
-
-// The option names that argv's words can stand for, over-approximated: a
-// word "--name" or "--name=VALUE" stands for --name, a word "-abc" for -a,
-// -b and -c (short flags, or a short option with its value glued on). CLI11
-// matches option names exactly, so an option that no word names cannot
-// change the parse: a run leaves it out, and saves its registration, which
-// costs more than a lookup.
-class OptionWords {
-public:
-  OptionWords(int argc, char **argv) {
-    for (int i = 1; i < argc; ++i) {
-      std::string_view word = argv[i];
-      if (word.starts_with("--"))
-        m_long.push_back(word.substr(2, word.find('=') - 2));
-      else if (word.size() > 1 && word.front() == '-')
-        for (char c : word.substr(1))
-          m_short[static_cast<unsigned char>(c)] = true;
-    }
-  }
-
-  // Whether a word can stand for one of `names` ("-f,--format").
-  bool names(std::string_view names) const {
-    while (!names.empty()) {
-      std::size_t comma = names.find(',');
-      std::string_view name = names.substr(0, comma);
-      if (name.starts_with("--") ? names_long(name.substr(2))
-                                 : name.size() == 2 && names_short(name[1]))
-        return true;
-      names = comma == std::string_view::npos ? std::string_view()
-                                              : names.substr(comma + 1);
-    }
-    return false;
-  }
-  bool names(const CLI::Option &option) const {
-    for (const std::string &name : option.get_lnames())
-      if (names_long(name))
-        return true;
-    for (const std::string &name : option.get_snames())
-      if (name.size() == 1 && names_short(name[0]))
-        return true;
-    return false;
-  }
-
-private:
-  bool names_long(std::string_view name) const {
-    return std::find(m_long.begin(), m_long.end(), name) != m_long.end();
-  }
-  bool names_short(char name) const {
-    return m_short[static_cast<unsigned char>(name)];
-  }
-
-  std::vector<std::string_view> m_long; // without the dashes or a value
-  std::array<bool, 256> m_short{};
-};
 
 void add_version_flag(CLI::App &app, bool &version) {
   app.add_flag(std::string(k_version_names), version,
@@ -251,8 +198,13 @@ void build_app_for(CLI::App &app, Context &context, bool &version, int argc,
   std::string_view word = command_in(app, argc, argv);
   if (word.empty())
     add_commands(app, context, {}); // `iom`, `iom --help`: the whole list
-  else if (find_command(word))
+  else if (find_command(word)) {
+    // The command's options, too, only those that argv names; `words` lives
+    // as long as this call.
+    context.words = every ? nullptr : &words;
     add_commands(app, context, word);
+    context.words = nullptr;
+  }
   // Any other word registers nothing, and the parse reports it.
 }
 
@@ -290,12 +242,15 @@ std::string help_hint(const CLI::App *command) {
     if (extra.size() < 2 || extra.front() != '-')
       continue;
     std::string name = extra.substr(0, extra.find('='));
-    // The run's root holds only the options that argv names; the nearest
-    // may be any of them.
+    // The run's tree holds only the options that argv names; the nearest
+    // may be any of the root's or the command's.
     CLI::App root;
     bool version = false;
     add_root_options(root, context, version, nullptr);
-    std::vector<std::string> names = option_names(root, command);
+    if (command)
+      add_commands(root, context, command->get_name());
+    std::vector<std::string> names = option_names(
+        root, command ? root.get_subcommands({}).front() : nullptr);
     std::vector<std::string_view> views(names.begin(), names.end());
     std::string hint = did_you_mean(name, views);
     throw Error("unknown option '" + name + "'" +

@@ -21,6 +21,7 @@
 #include "cli/commands.hpp"
 #include "cli/emit.hpp"
 #include "cli/explain.hpp"
+#include "cli/options.hpp"
 #include "cli/suggest.hpp"
 #include "query/match.hpp"
 #include "query/normalise.hpp"
@@ -1281,36 +1282,33 @@ int enrich(const Dataset &data, const GlobalOptions &global,
 
 void setup_convert(CLI::App &command, Context &context) {
   auto options = std::make_shared<Options>();
-  command
-      .add_option("--to", options->convert.to,
-                  "Field(s) to print, comma-separated (see 'iom fields')")
-      ->required()
-      ->type_name("FIELDS");
-  add_choices(
-      command.add_option("--from", options->convert.from,
-                         "Match input only as this kind of key (default any)"),
-      k_from_list)
-      ->type_name("FIELD");
-  command.add_flag("--fuzzy", options->convert.fuzzy,
-                   "Accept a guess when it is the only candidate in the "
-                   "whole world; each guess is reported on stderr");
-  command.add_flag("--keep", options->convert.keep,
-                   "Keep the input as the first column");
-  add_world_option(command, options->convert.world);
-  command
-      .add_option("--column", options->convert.column,
-                  "Enrich a CSV or TSV table: append the --to fields to each "
-                  "row, matching the value in this column (a header name, a "
-                  "1-based number, or a HXL hashtag such as #country+name)")
-      ->type_name("COL");
-  add_choices(command.add_option("--encoding", options->encoding,
-                                 "Encoding of the input (default utf8); the "
-                                 "output is always UTF-8"),
-              k_encoding_list)
-      ->type_name("ENCODING");
-  command.add_flag("--verbose", options->convert.verbose,
-                   "Tell every unmatched or guessed line on stderr, instead "
-                   "of a summary of the distinct values");
+  OptionAdder add(command, context);
+  add.required_option("--to", options->convert.to,
+                      "Field(s) to print, comma-separated (see 'iom fields')")
+      .type_name("FIELDS");
+  add.option("--from", options->convert.from,
+             "Match input only as this kind of key (default any)")
+      .choices(k_from_list)
+      .type_name("FIELD");
+  add.flag("--fuzzy", options->convert.fuzzy,
+           "Accept a guess when it is the only candidate in the "
+           "whole world; each guess is reported on stderr");
+  add.flag("--keep", options->convert.keep,
+           "Keep the input as the first column");
+  add_world_option(add, options->convert.world);
+  add.option("--column", options->convert.column,
+             "Enrich a CSV or TSV table: append the --to fields to each "
+             "row, matching the value in this column (a header name, a "
+             "1-based number, or a HXL hashtag such as #country+name)")
+      .type_name("COL");
+  add.option("--encoding", options->encoding,
+             "Encoding of the input (default utf8); the "
+             "output is always UTF-8")
+      .choices(k_encoding_list)
+      .type_name("ENCODING");
+  add.flag("--verbose", options->convert.verbose,
+           "Tell every unmatched or guessed line on stderr, instead "
+           "of a summary of the distinct values");
   command.add_option("QUERY", options->args,
                      "Names or codes to convert ('-' reads stdin; default: "
                      "stdin); with --column, the table files ('-' for stdin)");

@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 #include "cli/emit.hpp"
 #include "cli/filters.hpp"
+#include "cli/options.hpp"
 #include "query/filter.hpp"
 #include "util/error.hpp"
 
@@ -41,9 +42,10 @@ int run(Context &context, const Options &options) {
 
 void setup_countries(CLI::App &command, Context &context) {
   auto options = std::make_shared<Options>();
-  add_filter_options(command, options->filter);
-  add_list_options(command, options->list);
-  add_world_option(command, options->world);
+  OptionAdder add(command, context);
+  add_filter_options(add, options->filter);
+  add_list_options(add, options->list);
+  add_world_option(add, options->world);
   command.callback(
       [&context, options] { context.status = run(context, *options); });
 }

@@ -4,6 +4,7 @@
 #include "cli/changes.hpp"
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
+#include "cli/options.hpp"
 #include "dataset/load.hpp"
 #include "dataset/write.hpp"
 #include "query/normalise.hpp"
@@ -184,11 +185,11 @@ void setup_import(CLI::App &command, Context &context) {
                   "Text capture of IOM's home page with its \"where we "
                   "work\" directory (filter labels, 'apply', the list)")
       ->required();
-  command
-      .add_option("--write", options->write,
-                  "Also write the updated dataset to FILE; new entries are "
-                  "marked for review")
-      ->type_name("FILE");
+  OptionAdder(command, context)
+      .option("--write", options->write,
+              "Also write the updated dataset to FILE; new entries are "
+              "marked for review")
+      .type_name("FILE");
   command.callback(
       [&context, options] { context.status = run(context, *options); });
 }

@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 #include "cli/emit.hpp"
 #include "cli/filters.hpp"
+#include "cli/options.hpp"
 #include "util/error.hpp"
 
 #include "cli/cli11.hpp"
@@ -30,8 +31,9 @@ int run(Context &context, const Options &options) {
 
 void setup_offices(CLI::App &command, Context &context) {
   auto options = std::make_shared<Options>();
-  add_filter_options(command, options->filter);
-  add_list_options(command, options->list);
+  OptionAdder add(command, context);
+  add_filter_options(add, options->filter);
+  add_list_options(add, options->list);
   command.callback(
       [&context, options] { context.status = run(context, *options); });
 }

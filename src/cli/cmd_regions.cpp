@@ -2,6 +2,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/emit.hpp"
+#include "cli/options.hpp"
 #include "model_names.hpp"
 #include "util/error.hpp"
 
@@ -71,7 +72,8 @@ int run(Context &context, const Options &options) {
 
 void setup_regions(CLI::App &command, Context &context) {
   auto options = std::make_shared<Options>();
-  add_sort_option(command, options->sort);
+  OptionAdder add(command, context);
+  add_sort_option(add, options->sort);
   command.callback(
       [&context, options] { context.status = run(context, *options); });
 }

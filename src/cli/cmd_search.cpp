@@ -4,6 +4,7 @@
 #include "cli/commands.hpp"
 #include "cli/emit.hpp"
 #include "cli/explain.hpp"
+#include "cli/options.hpp"
 #include "query/match.hpp"
 #include "util/error.hpp"
 #include "util/output.hpp"
@@ -114,13 +115,13 @@ int run(Context &context, const Options &options) {
 
 void setup_search(CLI::App &command, Context &context) {
   auto options = std::make_shared<Options>();
+  OptionAdder add(command, context);
   command.add_option("TEXT", options->words, "Text to look for")->required();
-  command
-      .add_option("-n,--limit", options->limit,
-                  "Print at most N candidates (default 10)")
-      ->type_name("N");
-  add_sort_option(command, options->sort);
-  add_world_option(command, options->world);
+  add.option("-n,--limit", options->limit,
+             "Print at most N candidates (default 10)")
+      .type_name("N");
+  add_sort_option(add, options->sort);
+  add_world_option(add, options->world);
   command.callback(
       [&context, options] { context.status = run(context, *options); });
 }

@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 #include "cli/emit.hpp"
 #include "cli/explain.hpp"
+#include "cli/options.hpp"
 #include "query/match.hpp"
 #include "render/card.hpp"
 #include "util/error.hpp"
@@ -105,9 +106,10 @@ int run(Context &context, const Options &options) {
 
 void setup_show(CLI::App &command, Context &context) {
   auto options = std::make_shared<Options>();
+  OptionAdder add(command, context);
   command.add_option("QUERY", options->queries, "Name, alias or ISO code")
       ->required();
-  add_world_option(command, options->world);
+  add_world_option(add, options->world);
   command.callback(
       [&context, options] { context.status = run(context, *options); });
 }

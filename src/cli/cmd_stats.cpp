@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/emit.hpp"
+#include "cli/options.hpp"
 #include "query/filter.hpp"
 #include "render/json.hpp"
 #include "render/provenance.hpp"
@@ -197,7 +198,8 @@ int run(Context &context, const Options &options) {
 
 void setup_stats(CLI::App &command, Context &context) {
   auto options = std::make_shared<Options>();
-  add_sort_option(command, options->sort);
+  OptionAdder add(command, context);
+  add_sort_option(add, options->sort);
   command.callback(
       [&context, options] { context.status = run(context, *options); });
 }

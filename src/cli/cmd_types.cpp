@@ -2,6 +2,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/emit.hpp"
+#include "cli/options.hpp"
 #include "util/error.hpp"
 
 #include "cli/cli11.hpp"
@@ -37,7 +38,8 @@ int run(Context &context, const Options &options) {
 
 void setup_types(CLI::App &command, Context &context) {
   auto options = std::make_shared<Options>();
-  add_sort_option(command, options->sort);
+  OptionAdder add(command, context);
+  add_sort_option(add, options->sort);
   command.callback(
       [&context, options] { context.status = run(context, *options); });
 }

@@ -28,12 +28,18 @@ struct GlobalOptions {
 // file it accepts is one that --data accepts.
 Dataset load_dataset_file(const std::string &path);
 
+class OptionWords;
+
 class Context {
 public:
   explicit Context(util::Output &out) : m_out(out) {}
 
   GlobalOptions options;
   int status = 0; // the exit code the command chose
+  // While build_app_for sets up a run's command: the options argv can name,
+  // the only ones that command registers (OptionAdder). Null otherwise: a
+  // tree built then has every option.
+  const OptionWords *words = nullptr;
 
   util::Output &out() { return m_out; }
   // The dataset. A loaded one has no lookup index (Dataset::keys) yet:

@@ -3,6 +3,7 @@
 #include "model_names.hpp"
 
 #include "cli/choices.hpp"
+#include "cli/options.hpp"
 #include "render/bar.hpp"
 #include "render/stream.hpp"
 #include "util/error.hpp"
@@ -157,17 +158,16 @@ void insert_bars(render::Rows &rows, std::string_view after,
   }
 }
 
-void add_world_option(CLI::App &command, bool &world) {
-  command.add_flag("--world", world,
-                   "Include the countries and territories outside IOM's "
-                   "directory (their IOM fields stay empty)");
+void add_world_option(OptionAdder &add, bool &world) {
+  add.flag("--world", world,
+           "Include the countries and territories outside IOM's "
+           "directory (their IOM fields stay empty)");
 }
 
-void add_sort_option(CLI::App &command, std::string &sort) {
-  command
-      .add_option("-s,--sort", sort,
-                  "Sort by FIELD[,FIELD]; a leading - sorts descending")
-      ->type_name("FIELDS");
+void add_sort_option(OptionAdder &add, std::string &sort) {
+  add.option("-s,--sort", sort,
+             "Sort by FIELD[,FIELD]; a leading - sorts descending")
+      .type_name("FIELDS");
 }
 
 std::optional<std::size_t> parse_limit(std::string_view text) {
@@ -185,12 +185,11 @@ std::optional<std::size_t> parse_limit(std::string_view text) {
   return value;
 }
 
-void add_list_options(CLI::App &command, ListOptions &options) {
-  add_sort_option(command, options.sort);
-  command.add_option("-n,--limit", options.limit, "Print at most N results")
-      ->type_name("N");
-  command.add_flag("-c,--count", options.count,
-                   "Print only the number of results");
+void add_list_options(OptionAdder &add, ListOptions &options) {
+  add_sort_option(add, options.sort);
+  add.option("-n,--limit", options.limit, "Print at most N results")
+      .type_name("N");
+  add.flag("-c,--count", options.count, "Print only the number of results");
 }
 
 int emit_entries(Context &context, std::vector<PlaceIndex> entries,

@@ -16,11 +16,9 @@
 #include <string_view>
 #include <vector>
 
-namespace CLI {
-class App;
-}
-
 namespace iom::cli {
+
+class OptionAdder;
 
 // The resolved output settings.
 struct Style {
@@ -119,10 +117,10 @@ void insert_bars(render::Rows &rows, std::string_view after,
 
 // --world: the whole world table, not only IOM's directory (show,
 // countries, search, convert).
-void add_world_option(CLI::App &command, bool &world);
+void add_world_option(OptionAdder &add, bool &world);
 
 // -s/--sort alone, for the lists that take no --limit or --count.
-void add_sort_option(CLI::App &command, std::string &sort);
+void add_sort_option(OptionAdder &add, std::string &sort);
 
 // Options that --sort, --limit and --count share across list commands.
 struct ListOptions {
@@ -131,7 +129,7 @@ struct ListOptions {
   bool count = false;
 };
 
-void add_list_options(CLI::App &command, ListOptions &options);
+void add_list_options(OptionAdder &add, ListOptions &options);
 
 // The value of --limit: nullopt when not given. Throws iom::Error (exit 2)
 // unless it is a whole number of 0 or more.

@@ -2,6 +2,7 @@
 
 #include "cli/choices.hpp"
 #include "cli/context.hpp"
+#include "cli/options.hpp"
 #include "dataset/names.hpp"
 #include "query/normalise.hpp"
 #include "util/error.hpp"
@@ -16,50 +17,41 @@ ChoiceList basis_list() { return {dataset::basis_choices(), "basis"}; }
 
 } // namespace
 
-void add_filter_options(CLI::App &command, FilterArgs &args) {
-  command
-      .add_option("-r,--region", args.regions,
-                  "Only this region: code, name or unique prefix; repeatable, "
-                  "or a comma list")
-      ->delimiter(',')
-      ->type_name("REGION");
-  command
-      .add_option("-t,--type", args.types,
-                  "Only this office type: code, name or unique prefix; "
-                  "repeatable, or a comma list")
-      ->delimiter(',')
-      ->type_name("TYPE");
-  command
-      .add_option("-l,--site-lang", args.languages,
-                  "Only entries whose site has this language code")
-      ->delimiter(',')
-      ->type_name("CODE");
-  add_choices(
-      command.add_option("--kind", args.kind, "Only entries of this kind"),
-      kind_list())
-      ->type_name("KIND");
-  command
-      .add_option("--host", args.hosts,
-                  "Only entries in this host country (name or ISO code)")
-      ->delimiter(',')
-      ->type_name("COUNTRY");
+void add_filter_options(OptionAdder &add, FilterArgs &args) {
+  add.option("-r,--region", args.regions,
+             "Only this region: code, name or unique prefix; repeatable, "
+             "or a comma list")
+      .delimiter(',')
+      .type_name("REGION");
+  add.option("-t,--type", args.types,
+             "Only this office type: code, name or unique prefix; "
+             "repeatable, or a comma list")
+      .delimiter(',')
+      .type_name("TYPE");
+  add.option("-l,--site-lang", args.languages,
+             "Only entries whose site has this language code")
+      .delimiter(',')
+      .type_name("CODE");
+  add.option("--kind", args.kind, "Only entries of this kind")
+      .choices(kind_list())
+      .type_name("KIND");
+  add.option("--host", args.hosts,
+             "Only entries in this host country (name or ISO code)")
+      .delimiter(',')
+      .type_name("COUNTRY");
   // Repeatable but no comma list: "Washington, D.C." is one city.
-  command
-      .add_option("--city", args.cities,
-                  "Only entries whose office is in this city, as the data "
-                  "gives it (cities are not names: 'show' does not take them)")
-      ->type_name("CITY");
-  add_choices(
-      command.add_option(
-          "--basis", args.basis,
-          "Only entries whose region or type assignment has this basis"),
-      basis_list())
-      ->type_name("BASIS");
-  command
-      .add_option("-m,--match", args.match,
-                  "Only entries whose name, short name or an alias has "
-                  "TEXT at the start of a word")
-      ->type_name("TEXT");
+  add.option("--city", args.cities,
+             "Only entries whose office is in this city, as the data "
+             "gives it (cities are not names: 'show' does not take them)")
+      .type_name("CITY");
+  add.option("--basis", args.basis,
+             "Only entries whose region or type assignment has this basis")
+      .choices(basis_list())
+      .type_name("BASIS");
+  add.option("-m,--match", args.match,
+             "Only entries whose name, short name or an alias has "
+             "TEXT at the start of a word")
+      .type_name("TEXT");
 }
 
 query::Filter resolve_filter(Context &context, const FilterArgs &args) {

@@ -8,13 +8,10 @@
 #include <string>
 #include <vector>
 
-namespace CLI {
-class App;
-}
-
 namespace iom::cli {
 
 class Context;
+class OptionAdder;
 
 struct FilterArgs {
   std::vector<std::string> regions;
@@ -27,7 +24,7 @@ struct FilterArgs {
   std::vector<std::string> cities;
 };
 
-void add_filter_options(CLI::App &command, FilterArgs &args);
+void add_filter_options(OptionAdder &add, FilterArgs &args);
 
 // Resolves against context.data(), building the lookup index only when a
 // --host value needs it. Throws iom::Error (exit 2) for an unknown value,

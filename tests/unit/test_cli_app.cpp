@@ -1,5 +1,6 @@
-// A run registers only the root options that argv names; every command line
-// must parse as it does with all of them (RootOptions::every, the reference).
+// A run registers only the root and command options that argv names; every
+// command line must parse as it does with all of them (RootOptions::every,
+// the reference).
 
 #include "cli/app.hpp"
 #include "cli/context.hpp"
@@ -81,6 +82,26 @@ TEST_CASE("a run parses argv as it would with every root option") {
       {"types", "--help"},
       {"--help"},
       {},
+      // The commands' own options.
+      {"countries", "-r", "eca", "-n", "3", "-s", "-name"},
+      {"countries", "-reca", "-cn3"},
+      {"countries", "--region=eca", "--kind", "territory", "--count"},
+      {"countries", "--kind", "terr"},
+      {"countries", "--regoin", "ap"},
+      {"countries", "--basis", "sourced", "-l", "fr"},
+      {"offices", "-t", "co", "-m", "nai", "--city", "Nairobi"},
+      {"offices", "-t"},
+      {"offices", "--", "-t"},
+      {"convert", "kenya"},
+      {"convert", "--to", "iso3", "--from", "iso2", "KE"},
+      {"convert", "--to=iso3", "--encoding", "latin1", "--keep", "kenya"},
+      {"convert", "--to", "iso3", "--frm", "iso2", "KE"},
+      {"search", "-n", "2", "--world", "congo"},
+      {"search", "--limit", "x", "congo"},
+      {"show", "--world", "kosovo"},
+      {"fields", "-s", "name"},
+      {"countries", "-s"},
+      {"countries", "-r", "eca", "--help"},
   };
   for (const auto &line : lines) {
     std::string joined;
@@ -105,10 +126,48 @@ TEST_CASE("a lookup registers only the root options it names") {
   CHECK(app.get_option_no_throw("--data") == nullptr);
   CHECK(app.get_option_no_throw("--version") == nullptr);
   CHECK(app.get_subcommands({}).size() == 1);
+  CHECK(app.get_subcommands({}).front()->get_option_no_throw("--world") ==
+        nullptr);
+  CHECK(context.words == nullptr); // the run's words outlive no call
 
   // The man page and the completions still get every option.
   auto tree = iom::cli::whole_tree(app, context);
   CHECK(tree->get_option_no_throw("--data") != nullptr);
   CHECK(tree->get_option_no_throw("--version") != nullptr);
   CHECK(tree->get_option_no_throw("--format") != nullptr);
+}
+
+TEST_CASE("a command registers only the options that argv names") {
+  iom::util::Output out(iom::util::Output::k_in_memory);
+  iom::cli::Context context(out);
+  CLI::App app{"iom: the test tree", "iom"};
+  bool version = false;
+  std::string args[] = {"iom", "countries", "-reca", "--count"};
+  char *argv[] = {args[0].data(), args[1].data(), args[2].data(),
+                  args[3].data()};
+  iom::cli::build_app_for(app, context, version, 4, argv);
+  const CLI::App *countries = app.get_subcommands({}).front();
+  CHECK(countries->get_option_no_throw("--region") != nullptr);
+  CHECK(countries->get_option_no_throw("--count") != nullptr);
+  CHECK(countries->get_option_no_throw("--type") == nullptr);
+  CHECK(countries->get_option_no_throw("--world") == nullptr);
+
+  // A required option is there whether or not argv names it.
+  CLI::App convert_app{"iom: the test tree", "iom"};
+  std::string convert_args[] = {"iom", "convert", "kenya"};
+  char *convert_argv[] = {convert_args[0].data(), convert_args[1].data(),
+                          convert_args[2].data()};
+  iom::cli::build_app_for(convert_app, context, version, 3, convert_argv);
+  const CLI::App *convert = convert_app.get_subcommands({}).front();
+  CHECK(convert->get_option_no_throw("--to") != nullptr);
+  CHECK(convert->get_option_no_throw("--fuzzy") == nullptr);
+
+  // --help lists them all.
+  CLI::App help_app{"iom: the test tree", "iom"};
+  std::string help_args[] = {"iom", "countries", "--help"};
+  char *help_argv[] = {help_args[0].data(), help_args[1].data(),
+                       help_args[2].data()};
+  iom::cli::build_app_for(help_app, context, version, 3, help_argv);
+  CHECK(help_app.get_subcommands({}).front()->get_option_no_throw("--type") !=
+        nullptr);
 }
