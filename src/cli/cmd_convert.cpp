@@ -123,8 +123,13 @@ render::Options record_options(const GlobalOptions &options) {
   return result;
 }
 
+// A byte loop: find_first_not_of(" \t") calls memchr on its set for each
+// byte it looks at, once per line of input at least.
 bool is_blank(std::string_view text) {
-  return text.find_first_not_of(" \t") == std::string_view::npos;
+  for (const char c : text)
+    if (c != ' ' && c != '\t')
+      return false;
+  return true;
 }
 
 std::string_view plural(std::size_t n, std::string_view unit) {
