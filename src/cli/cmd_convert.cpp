@@ -124,8 +124,13 @@ render::Options record_options(const GlobalOptions &options) {
   return result;
 }
 
+// A byte loop: find_first_not_of(" \t") calls memchr on its set for each
+// byte it looks at, once per line of input at least.
 bool is_blank(std::string_view text) {
-  return text.find_first_not_of(" \t") == std::string_view::npos;
+  for (const char c : text)
+    if (c != ' ' && c != '\t')
+      return false;
+  return true;
 }
 
 std::string_view plural(std::size_t n, std::string_view unit) {
@@ -396,6 +401,19 @@ private:
       listed.push_back({std::string(value), {}, 1, line, false});
       return &listed.back();
     }
+
+    // note(value, line, hash) where it would only count a row: the count of
+    // distinct values is capped, the list is full and the filter says that
+    // `hash` is not listed. True when it has counted the row; false (nothing
+    // done) otherwise. Inline, for a file of distinct misses: most of its
+    // lines end here once the cap is reached.
+    bool count_unlisted(std::uint64_t hash) {
+      if (!capped || listed.size() < k_listed ||
+          (listed_bytes[hash & 63] & (1u << ((hash >> 6) & 7))) != 0)
+        return false;
+      ++rows;
+      return true;
+    }
   };
 
   static std::string plural_word(std::size_t n, std::string_view word) {
@@ -424,7 +442,10 @@ private:
     if (outcome.confusable)
       note_confusable(*outcome.confusable, *outcome.place);
     if (outcome.miss) {
-      count_unmatched(text, outcome.message, argument, outcome.found, hash);
+      if (!m_verbose && m_unmatched.count_unlisted(hash))
+        m_status = k_exit_no_match; // as count_unmatched would
+      else
+        count_unmatched(text, outcome.message, argument, outcome.found, hash);
     } else if (!outcome.message.empty()) {
       ++m_matched;
       if (m_verbose) {

@@ -363,14 +363,25 @@ void write_normalised(std::string &out, std::string_view text) {
 }
 
 // The end of a token that normalise_plain wrote, [token, end): false when
-// the general path must decide (the token "st", or a first token that is an
-// article).
-bool plain_token_ends(const char *begin, const char *token, const char *end) {
+// the general path must decide (the token "st", or for sort_key a first
+// token that is an article). For normalise, a first token that is an
+// article sets `leading_article`, as Writer::end_token does: the next token
+// that starts drops it.
+template <Leading leading>
+bool plain_token_ends(const char *begin, const char *token, const char *end,
+                      bool &leading_article) {
   const auto size = static_cast<std::size_t>(end - token);
   if (size > 3)
     return true;
   const std::string_view text(token, size);
-  return text != "st" && (token != begin || !is_article(text));
+  if (text == "st")
+    return false;
+  if (token != begin || !is_article(text))
+    return true;
+  if constexpr (leading == Leading::the)
+    return false;
+  leading_article = true;
+  return true;
 }
 
 // What a two-byte UTF-8 character at text[i] folds to when normalise_plain
@@ -404,20 +415,28 @@ std::optional<std::string_view> plain_fold(std::string_view text,
 
 // The common case in one pass over the bytes: ASCII letters and digits, and
 // the two-byte letters that plain_fold takes, in tokens; any other ASCII
-// byte of class k_sep between them; periods deleted. False (and `out`
-// unspecified) for any other byte, a token "st", a first token that is an
-// article, or a result with a leading zero: the general path,
+// byte of class k_sep between them; periods deleted; leading articles
+// dropped as `leading` says (for sort_key, left to the general path). False
+// (and `out` unspecified) for any other byte, a token "st", or a result
+// with a leading zero: the general path,
 // write_normalised, handles those. Where it returns true, `out` is what
 // write_normalised writes (test_query_normalise.cpp holds it to that).
+template <Leading leading>
 bool normalise_plain(std::string &out, std::string_view text) {
   out.resize(text.size()); // no plain text grows
   char *const begin = out.data();
   char *end = begin;
   char *token = nullptr; // the current token's start, or null between tokens
+  // The output so far is a first token that is an article (normalise).
+  bool leading_article = false;
   const auto token_byte = [&](char byte) {
     if (!token) {
-      if (end != begin)
+      if (leading_article) {
+        end = begin; // the article goes, and no space before this token
+        leading_article = false;
+      } else if (end != begin) {
         *end++ = ' ';
+      }
       token = end;
     }
     *end++ = byte;
@@ -434,7 +453,8 @@ bool normalise_plain(std::string &out, std::string_view text) {
         ++i;
       }
     } else if (cls == k_sep) {
-      if (token && !plain_token_ends(begin, token, end))
+      if (token &&
+          !plain_token_ends<leading>(begin, token, end, leading_article))
         return false;
       token = nullptr;
     } else if (cls == k_multi) {
@@ -443,7 +463,8 @@ bool normalise_plain(std::string &out, std::string_view text) {
         return false;
       ++i; // two bytes
       if (*folded == k_space) {
-        if (token && !plain_token_ends(begin, token, end))
+        if (token &&
+            !plain_token_ends<leading>(begin, token, end, leading_article))
           return false;
         token = nullptr;
       } else {
@@ -454,7 +475,7 @@ bool normalise_plain(std::string &out, std::string_view text) {
       return false;
     }
   }
-  if (token && !plain_token_ends(begin, token, end))
+  if (token && !plain_token_ends<leading>(begin, token, end, leading_article))
     return false;
   const auto size = static_cast<std::size_t>(end - begin);
   if (size >= 2 && begin[0] == '0')
@@ -466,7 +487,7 @@ bool normalise_plain(std::string &out, std::string_view text) {
 } // namespace
 
 void normalise_into(std::string &out, std::string_view text) {
-  if (!normalise_plain(out, text))
+  if (!normalise_plain<Leading::articles>(out, text))
     write_normalised<Leading::articles>(out, text);
 }
 
@@ -482,8 +503,8 @@ std::string normalise(std::string_view text) {
 
 std::string sort_key(std::string_view text) {
   std::string out;
-  // normalise_plain leaves every article to the general path.
-  if (!normalise_plain(out, text))
+  // normalise_plain leaves a leading article to the general path here.
+  if (!normalise_plain<Leading::the>(out, text))
     write_normalised<Leading::the>(out, text);
   return out;
 }

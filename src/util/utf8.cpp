@@ -1,5 +1,7 @@
 #include "util/utf8.hpp"
 
+#include <bit>
+#include <cstdint>
 #include <cstring>
 
 #include <algorithm>
@@ -162,28 +164,56 @@ bool valid_utf8(std::string_view s) {
 }
 
 std::size_t first_invalid_utf8(std::string_view s) {
+  constexpr std::uint64_t k_high = 0x8080808080808080ULL;
+  // The high bits of eight bytes, the byte at p in the lowest, so that
+  // countr_zero finds the first byte of 0x80 or above.
+  const auto high_bits = [](const char *p) {
+    std::uint64_t word;
+    std::memcpy(&word, p, sizeof word);
+    if constexpr (std::endian::native == std::endian::big)
+      word = __builtin_bswap64(word);
+    return word & k_high;
+  };
+  const std::size_t n = s.size();
   std::size_t i = 0;
-  while (i < s.size()) {
-    // ASCII, 32 bytes and then 8 at a time: one test for four words.
-    if (i + 32 <= s.size()) {
-      std::uint64_t words[4];
-      std::memcpy(words, s.data() + i, sizeof words);
-      if (((words[0] | words[1] | words[2] | words[3]) &
-           0x8080808080808080ULL) == 0) {
+  while (i < n) {
+    // ASCII, 32 bytes and then 8 at a time: one test for four words. Where
+    // a test fails, on to the first byte that is not ASCII, not byte by
+    // byte: in names, an accented letter comes every few words.
+    if (i + 32 <= n) {
+      // Four loads, not a copy of 32 bytes (GCC copies such an array
+      // through the stack).
+      const char *p = s.data() + i;
+      std::uint64_t a, b, c, d;
+      std::memcpy(&a, p, 8);
+      std::memcpy(&b, p + 8, 8);
+      std::memcpy(&c, p + 16, 8);
+      std::memcpy(&d, p + 24, 8);
+      if (((a | b | c | d) & k_high) == 0) {
         i += 32;
         continue;
       }
-    }
-    if (i + 8 <= s.size()) {
-      std::uint64_t word;
-      std::memcpy(&word, s.data() + i, 8);
-      if ((word & 0x8080808080808080ULL) == 0) {
+      std::uint64_t high = 0;
+      while ((high = high_bits(s.data() + i)) == 0)
+        i += 8;
+      i += static_cast<std::size_t>(std::countr_zero(high) / 8);
+    } else if (i + 8 <= n) {
+      const std::uint64_t high = high_bits(s.data() + i);
+      if (high == 0) {
         i += 8;
         continue;
       }
-    }
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      i += static_cast<std::size_t>(std::countr_zero(high) / 8);
+    } else if (static_cast<unsigned char>(s[i]) < 0x80) {
       ++i;
+      continue;
+    }
+    // A two-byte sequence (Latin letters with accents) as decode_utf8
+    // accepts it, inline; any other through decode_utf8.
+    const auto lead = static_cast<unsigned char>(s[i]);
+    if (lead >= 0xc2 && lead <= 0xdf && i + 1 < n &&
+        is_continuation(static_cast<unsigned char>(s[i + 1]))) {
+      i += 2;
       continue;
     }
     const CodePoint cp = decode_utf8(s, i);

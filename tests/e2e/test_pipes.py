@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Closed pipes end quietly; write errors are reported; convert keeps its
 line count over 10,000 lines of mixed and garbage input, and gives each line
-the same result whatever lines came before it.
+the same result whatever lines came before it, and its summary counts the
+lines of a listed miss past the cap on distinct misses.
 
 usage: test_pipes.py IOM SOURCE_DIR
 """
@@ -129,6 +130,31 @@ for i in range(min(len(forward), len(backward))):
                         f"{backward_messages.get(n - i)!r} backwards")
         break
 check(len(forward_messages) > 10_000, f"only {len(forward_messages)} messages")
+
+# The summary counts every line of a listed miss, and caps the count of
+# distinct ones, past the point where a miss that is not listed is only
+# counted (Tally::count_unlisted): 20 misses listed first, then 70,000
+# distinct ones, with the 20 coming back among them once before the cap
+# (65,536 distinct) and k + 1 times after it.
+listed = [f"zz{k}q" for k in range(20)]
+lines = list(listed)
+for i in range(70_000):
+    lines.append(f"x{i:05d}q")
+    if i % 1000 == 999 and i // 1000 < 20:
+        lines.append(listed[i // 1000])
+    if i >= 66_000 and i % 200 == 199 and (i - 66_000) // 200 < 20:
+        k = (i - 66_000) // 200
+        lines.extend([listed[k]] * (k + 1))
+result = subprocess.run([iom, "convert", "--to", "iso3"], input="\n".join(lines).encode(),
+                        capture_output=True, timeout=300)
+summary = result.stderr.decode().splitlines()
+check(result.returncode == 1 and summary[0] == f"iom: {len(lines)} lines: 0 matched, "
+      f"{len(lines)} unmatched, 0 blank", f"summary: {summary[:1]}")
+for k in range(20):
+    check(len(summary) > k + 1 and summary[k + 1].startswith(f"iom: line {k + 1} ({k + 3} lines): ")
+          and f"'{listed[k]}'" in summary[k + 1], f"listed miss {k}: {summary[k + 1:k + 2]}")
+check(summary[-1] == "iom: and more than 65516 more distinct unmatched values "
+      "(--verbose tells every line)", f"summary end: {summary[-1:]}")
 
 for failure in failures:
     print("FAIL:", failure)

@@ -285,16 +285,32 @@ TEST_CASE("truncate_to_width output fits and stays valid UTF-8") {
   }
 }
 
-// The word-at-a-time skips over ASCII agree with decoding one code point
-// after another, wherever the first bad byte falls in or after a run.
+// The word-at-a-time skips over ASCII, the jump to the first byte that is
+// not ASCII and the inline two-byte check agree with decoding one code
+// point after another, wherever the first bad byte falls in or after a run
+// (several sequences to a word, the edges of the two-byte range).
 TEST_CASE("first_invalid_utf8 is the first byte that decoding rejects") {
   std::mt19937 rng(11);
-  const std::string pieces[] = {
-      "a",    "Z",    " ",    "\xC3\xA9",    "\xE2\x80\x99", "\xF0\x9F\x87\xB0",
-      "\xC3", "\x80", "\xFF", "\xED\xA0\x80"};
-  for (int round = 0; round < 20000; ++round) {
+  const std::string pieces[] = {"a",
+                                "Z",
+                                " ",
+                                "\xC3\xA9",
+                                "\xE2\x80\x99",
+                                "\xF0\x9F\x87\xB0",
+                                "\xC3",
+                                "\x80",
+                                "\xFF",
+                                "\xED\xA0\x80",
+                                "\xC2\x80",
+                                "\xDF\xBF",
+                                "\xC1\xBF",
+                                "\xC2\xC0",
+                                "\xDF",
+                                "\xC2\x7F",
+                                "\xE0\x80\x80"};
+  for (int round = 0; round < 40000; ++round) {
     std::string text(rng() % 80, 'x');
-    const std::size_t inserts = rng() % 3;
+    const std::size_t inserts = rng() % 7;
     for (std::size_t k = 0; k < inserts; ++k)
       text.insert(text.empty() ? 0 : rng() % text.size(),
                   pieces[rng() % std::size(pieces)]);
