@@ -370,6 +370,11 @@ private:
     std::size_t distinct_count = 0;
     bool capped = false;
 
+    // False when no listed value has this hash; true when one may.
+    bool maybe_listed(std::uint64_t hash) const {
+      return (listed_bytes[hash & 63] & (1u << ((hash >> 6) & 7))) != 0;
+    }
+
     // The entry of `value` in `listed`, or null when it is not listed.
     // `value_hash` is util::hash_bytes(value) (LineCache's hash), when the
     // caller has it.
@@ -387,7 +392,7 @@ private:
       }
       // At most k_listed of them; a value that is not among them (most, in
       // a file of garbage) is told apart by one byte of its hash.
-      if ((listed_bytes[hash & 63] & (1u << ((hash >> 6) & 7))) != 0)
+      if (maybe_listed(hash))
         for (std::size_t i = 0; i < listed.size(); ++i)
           if (listed_hashes[i] == hash && listed[i].value == value) {
             ++listed[i].count;
@@ -408,8 +413,7 @@ private:
     // done) otherwise. Inline, for a file of distinct misses: most of its
     // lines end here once the cap is reached.
     bool count_unlisted(std::uint64_t hash) {
-      if (!capped || listed.size() < k_listed ||
-          (listed_bytes[hash & 63] & (1u << ((hash >> 6) & 7))) != 0)
+      if (!capped || listed.size() < k_listed || maybe_listed(hash))
         return false;
       ++rows;
       return true;
