@@ -2,7 +2,7 @@
 # Installs the Debian packages a target needs, only those that are missing.
 # usage: cmake/deps.sh build|test|bench
 set -eu
-build="cmake ninja-build g++ make pkg-config libcli11-dev libfmt-dev libtomlplusplus-dev doctest-dev python3"
+build="cmake ninja-build g++ lld make pkg-config libcli11-dev libfmt-dev libtomlplusplus-dev doctest-dev python3"
 test="$build iso-codes jq clang-14 clang-format-14 libclang-rt-14-dev bash-completion zsh fish shellcheck groff-base mandoc bsdutils dpkg-dev file hyperfine valgrind time unicode-data"
 bench="$build hyperfine valgrind time python3-pycountry isoquery jq miller"
 case "${1:-build}" in
