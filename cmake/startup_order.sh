@@ -7,11 +7,12 @@
 # the kernel's cost of mapping and unmapping them was most of the time by
 # which `iom show kenya` trailed /bin/true (BENCHMARKS.md).
 #
-#   sh cmake/startup_order.sh [BUILD_DIR]          rewrite the file
-#   sh cmake/startup_order.sh --check [BUILD_DIR]  exit 1 if a function that
-#                                                  the commands run is missing
+#   sh cmake/startup_order.sh [IOM]          rewrite the file
+#   sh cmake/startup_order.sh --check [IOM]  exit 1 if a function that the
+#                                            commands run is missing
 #
-# BUILD_DIR (default build-bench) holds a release iom; needs valgrind.
+# IOM: a release binary, or the build directory that holds it (default
+# build-bench); needs valgrind.
 # Regenerate after a change that adds functions to the start-up path; a
 # missing name only costs speed (lld ignores names it does not find).
 set -eu
@@ -21,8 +22,8 @@ if [ "${1:-}" = --check ]; then
   shift
 fi
 root=$(cd "$(dirname "$0")/.." && pwd)
-build=${1:-$root/build-bench}
-iom=$build/iom
+iom=${1:-$root/build-bench}
+[ -d "$iom" ] && iom=$iom/iom
 order=$root/cmake/startup_order.txt
 [ -x "$iom" ] || { echo "startup_order: $iom is missing: build it first" >&2; exit 2; }
 command -v valgrind >/dev/null || { echo "startup_order: valgrind is not installed" >&2; exit 2; }

@@ -741,7 +741,9 @@ class Report:
               f"| commit | `{m.get('commit', '?')}` |",
               f"| binary | `{self.short(m.get('iom', '?'))}`, "
               f"{m.get('linkage', '?')}ally linked, "
-              f"{int(m.get('binary_size', 0)) / 1e6:.1f} MB, Release |",
+              f"{int(m.get('binary_size', 0)) / 1e6:.1f} MB, Release, "
+              f"{m.get('linker') or 'default linker'} |",
+              f"| start-up layout | {m.get('startup_order', '?')} |",
               f"| tools | {m.get('hyperfine', '?')}, {m.get('valgrind', '?')} |",
               "", "## Results", "",
               "| measure | result | baseline (same run) | ratio | target | met |",

@@ -497,6 +497,11 @@ say "bench: done in $(( $(date +%s) - started )) s"
   else linkage=static; fi
   printf 'linkage\t%s\n' "$linkage"
   printf 'binary_size\t%s\n' "$(wc -c <"$iom")"
+  # lld and cmake/startup_order.txt lay start-up's functions out together.
+  printf 'linker\t%s\n' "$(readelf -p .comment "$iom" 2>/dev/null |
+    grep -o 'Linker: [^]]*' | head -1 || true)"
+  printf 'startup_order\t%s\n' "$(sh "$root/cmake/startup_order.sh" --check "$iom" 2>&1 |
+    sed 's/^startup_order: //' || true)"
   printf 'hyperfine\t%s\n' "$(hyperfine --version)"
   printf 'valgrind\t%s\n' "$(valgrind --version)"
   printf 'root\t%s\n' "$root"
