@@ -11,47 +11,64 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 using iom::cli::RootOptions;
 
 namespace {
 
-// Everything a parse decides, flattened for a readable comparison.
-std::string outcome(std::vector<std::string> args, RootOptions which) {
-  args.insert(args.begin(), "iom");
-  std::vector<char *> argv;
-  for (std::string &arg : args)
-    argv.push_back(arg.data());
-  iom::util::Output out(iom::util::Output::k_in_memory);
-  iom::cli::Context context(out);
+// The tree that build_app_for builds for `iom ARGS...`, with its own
+// in-memory output and context.
+struct BuiltTree {
+  iom::util::Output out{iom::util::Output::k_in_memory};
+  iom::cli::Context context{out};
   CLI::App app{"iom: the test tree", "iom"};
   bool version = false;
-  iom::cli::build_app_for(app, context, version, static_cast<int>(argv.size()),
-                          argv.data(), which);
+  std::vector<std::string> args;
+  std::vector<char *> argv;
+
+  explicit BuiltTree(std::vector<std::string> words,
+                     RootOptions which = RootOptions::named)
+      : args(std::move(words)) {
+    args.insert(args.begin(), "iom");
+    for (std::string &arg : args)
+      argv.push_back(arg.data());
+    iom::cli::build_app_for(app, context, version, argc(), argv.data(), which);
+  }
+  int argc() const { return static_cast<int>(argv.size()); }
+  // The first command under the root.
+  const CLI::App &command() { return *app.get_subcommands({}).front(); }
+};
+
+// Everything a parse decides, flattened for a readable comparison.
+std::string outcome(std::vector<std::string> args, RootOptions which) {
+  BuiltTree built(std::move(args), which);
+  CLI::App &app = built.app;
+  const iom::cli::Context &context = built.context;
   std::string error;
   try {
-    app.parse(static_cast<int>(argv.size()), argv.data());
+    app.parse(built.argc(), built.argv.data());
   } catch (const CLI::ParseError &e) {
     error = e.get_name() + ": " + e.what();
   } catch (const iom::Error &e) {
     error = e.what();
   }
   const iom::cli::GlobalOptions &o = context.options;
-  std::string text = "error=" + error + "\nversion=" + (version ? "1" : "0") +
-                     "\nstatus=" + std::to_string(context.status) +
-                     "\ndata=" + o.data_path + "\nformat=" + o.format +
-                     "\nfields=" + o.fields +
-                     "\nno_header=" + (o.no_header ? "1" : "0") +
-                     "\ncolor=" + o.color + "\nbom=" + (o.bom ? "1" : "0") +
-                     "\ndelimiter=" + o.delimiter + "\nlang=" + o.lang;
+  std::string text =
+      "error=" + error + "\nversion=" + (built.version ? "1" : "0") +
+      "\nstatus=" + std::to_string(context.status) + "\ndata=" + o.data_path +
+      "\nformat=" + o.format + "\nfields=" + o.fields +
+      "\nno_header=" + (o.no_header ? "1" : "0") + "\ncolor=" + o.color +
+      "\nbom=" + (o.bom ? "1" : "0") + "\ndelimiter=" + o.delimiter +
+      "\nlang=" + o.lang;
   text += "\ncommand=";
   for (const CLI::App *command : app.get_subcommands())
     text += command->get_name() + " ";
   text += "\nremaining=";
   for (const std::string &extra : app.remaining())
     text += extra + " ";
-  return text + "\nout=" + out.buffer();
+  return text + "\nout=" + built.out.buffer();
 }
 
 } // namespace
@@ -114,60 +131,36 @@ TEST_CASE("a run parses argv as it would with every root option") {
 }
 
 TEST_CASE("a lookup registers only the root options it names") {
-  iom::util::Output out(iom::util::Output::k_in_memory);
-  iom::cli::Context context(out);
-  CLI::App app{"iom: the test tree", "iom"};
-  bool version = false;
-  std::string args[] = {"iom", "-fcsv", "show", "kenya"};
-  char *argv[] = {args[0].data(), args[1].data(), args[2].data(),
-                  args[3].data()};
-  iom::cli::build_app_for(app, context, version, 4, argv);
+  BuiltTree built({"-fcsv", "show", "kenya"});
+  const CLI::App &app = built.app;
   CHECK(app.get_option_no_throw("--format") != nullptr);
   CHECK(app.get_option_no_throw("--data") == nullptr);
   CHECK(app.get_option_no_throw("--version") == nullptr);
   CHECK(app.get_subcommands({}).size() == 1);
-  CHECK(app.get_subcommands({}).front()->get_option_no_throw("--world") ==
-        nullptr);
-  CHECK(context.words == nullptr); // the run's words outlive no call
+  CHECK(built.command().get_option_no_throw("--world") == nullptr);
+  CHECK(built.context.words == nullptr); // the run's words outlive no call
 
   // The man page and the completions still get every option.
-  auto tree = iom::cli::whole_tree(app, context);
+  auto tree = iom::cli::whole_tree(built.app, built.context);
   CHECK(tree->get_option_no_throw("--data") != nullptr);
   CHECK(tree->get_option_no_throw("--version") != nullptr);
   CHECK(tree->get_option_no_throw("--format") != nullptr);
 }
 
 TEST_CASE("a command registers only the options that argv names") {
-  iom::util::Output out(iom::util::Output::k_in_memory);
-  iom::cli::Context context(out);
-  CLI::App app{"iom: the test tree", "iom"};
-  bool version = false;
-  std::string args[] = {"iom", "countries", "-reca", "--count"};
-  char *argv[] = {args[0].data(), args[1].data(), args[2].data(),
-                  args[3].data()};
-  iom::cli::build_app_for(app, context, version, 4, argv);
-  const CLI::App *countries = app.get_subcommands({}).front();
-  CHECK(countries->get_option_no_throw("--region") != nullptr);
-  CHECK(countries->get_option_no_throw("--count") != nullptr);
-  CHECK(countries->get_option_no_throw("--type") == nullptr);
-  CHECK(countries->get_option_no_throw("--world") == nullptr);
+  BuiltTree built({"countries", "-reca", "--count"});
+  const CLI::App &countries = built.command();
+  CHECK(countries.get_option_no_throw("--region") != nullptr);
+  CHECK(countries.get_option_no_throw("--count") != nullptr);
+  CHECK(countries.get_option_no_throw("--type") == nullptr);
+  CHECK(countries.get_option_no_throw("--world") == nullptr);
 
   // A required option is there whether or not argv names it.
-  CLI::App convert_app{"iom: the test tree", "iom"};
-  std::string convert_args[] = {"iom", "convert", "kenya"};
-  char *convert_argv[] = {convert_args[0].data(), convert_args[1].data(),
-                          convert_args[2].data()};
-  iom::cli::build_app_for(convert_app, context, version, 3, convert_argv);
-  const CLI::App *convert = convert_app.get_subcommands({}).front();
-  CHECK(convert->get_option_no_throw("--to") != nullptr);
-  CHECK(convert->get_option_no_throw("--fuzzy") == nullptr);
+  BuiltTree convert({"convert", "kenya"});
+  CHECK(convert.command().get_option_no_throw("--to") != nullptr);
+  CHECK(convert.command().get_option_no_throw("--fuzzy") == nullptr);
 
   // --help lists them all.
-  CLI::App help_app{"iom: the test tree", "iom"};
-  std::string help_args[] = {"iom", "countries", "--help"};
-  char *help_argv[] = {help_args[0].data(), help_args[1].data(),
-                       help_args[2].data()};
-  iom::cli::build_app_for(help_app, context, version, 3, help_argv);
-  CHECK(help_app.get_subcommands({}).front()->get_option_no_throw("--type") !=
-        nullptr);
+  BuiltTree help({"countries", "--help"});
+  CHECK(help.command().get_option_no_throw("--type") != nullptr);
 }
