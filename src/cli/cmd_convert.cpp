@@ -286,6 +286,9 @@ private:
     // A miss that the lookup found places for (ambiguous, or outside the
     // directory): its message is not_found_message of those places.
     bool found = false;
+    // `message` is a did-you-mean made when the value was first seen, still
+    // without the hint for an argument that names a file.
+    bool searched = false;
   };
 
   // The hashes of distinct values, as an open-addressing table (0 marks an
@@ -483,6 +486,13 @@ private:
       if (noted->message.empty() && !noted->found) {
         noted->message = message;
         noted->found = found;
+        // --fuzzy has just searched the value for a guess: its did-you-mean
+        // is that search again, which the Searcher answers from its last
+        // search now, and from scratch when told.
+        if (m_fuzzy && message.empty() && !found) {
+          noted->message = did_you_mean(text);
+          noted->searched = true;
+        }
       }
     }
   }
@@ -530,6 +540,8 @@ private:
     for (Noted &noted : tally.listed) {
       if (noted.message.empty())
         noted.message = miss_message(noted.value, noted.argument, noted.found);
+      else if (noted.searched)
+        noted.message += file_hint(noted.value, noted.argument);
       tell(noted.first_line, noted.message, noted.count);
     }
     if (tally.distinct_count > tally.listed.size())
@@ -622,17 +634,24 @@ private:
       query::lookup_into(m_matches, m_scratch, m_data, text, m_from);
       return not_found_message(m_data, text, m_matches);
     }
-    std::string message;
+    return did_you_mean(text) + file_hint(text, argument);
+  }
+
+  // The message of a value that matched nothing and found no place: the
+  // kind --from excluded, else the did-you-mean.
+  std::string did_you_mean(std::string_view text) {
     if (auto wrong = wrong_kind_message(m_data, text, m_from))
-      message = std::move(*wrong);
-    else
-      message = not_found_message(m_data, text, {}, {}, &searcher());
-    if (argument && is_file(std::string(text)))
-      message += "; " + quoted(text) +
-                 " is a file: to convert its lines, use '< " +
-                 std::string(text) + "', or --column COL " + std::string(text) +
-                 " for a table";
-    return message;
+      return std::move(*wrong);
+    return not_found_message(m_data, text, {}, {}, &searcher());
+  }
+
+  // For a command-line argument that names a file: how to read the file.
+  static std::string file_hint(std::string_view text, bool argument) {
+    if (!argument || !is_file(std::string(text)))
+      return {};
+    return "; " + quoted(text) + " is a file: to convert its lines, use '< " +
+           std::string(text) + "', or --column COL " + std::string(text) +
+           " for a table";
   }
 
   const query::Searcher &searcher() {

@@ -286,38 +286,51 @@ Scored score_whole_key(const Query &q, const Key &key, const KeyFilter &filter,
 // `Offers` is the Searcher's vector of offers, reused from search to search.
 template <class Offers> class BestPerPlace {
 public:
-  BestPerPlace(const Dataset &data, Offers &offers)
-      : m_keys(data.keys), m_places(place_count(data)), m_offers(offers) {
+  // `slots`, one per place: 1 + the index of the place's offer in `offers`,
+  // or 0. All 0 between searches: the destructor clears the ones it set.
+  BestPerPlace(const Dataset &data, Offers &offers,
+               std::vector<std::uint32_t> &slots)
+      : m_keys(data.keys), m_places(place_count(data)), m_offers(offers),
+        m_slots(slots) {
     m_offers.clear();
+    if (m_slots.size() != m_places)
+      m_slots.assign(m_places, 0);
   }
+  ~BestPerPlace() {
+    for (const auto &offer : m_offers)
+      m_slots[offer.candidate.place] = 0;
+  }
+  BestPerPlace(const BestPerPlace &) = delete;
+  BestPerPlace &operator=(const BestPerPlace &) = delete;
 
+  // Each place keeps its best offer: the highest score, then the first in
+  // `order`. (Keeping every offer and sorting them all was most of the cost
+  // of a search that matched many keys.)
   void offer(std::uint64_t order, KeyId key_id, const Scored &s) {
     if (!s.matched())
       return;
     const Key &key = m_keys[key_id];
     if (key.place >= m_places)
       return;
-    m_offers.push_back(
-        {order, {key.place, s.score, s.reason, key.key, s.distance}});
+    std::uint32_t &slot = m_slots[key.place];
+    if (slot == 0) {
+      m_offers.push_back(
+          {order, {key.place, s.score, s.reason, key.key, s.distance}});
+      slot = static_cast<std::uint32_t>(m_offers.size());
+      return;
+    }
+    auto &best = m_offers[slot - 1];
+    if (s.score > best.candidate.score ||
+        (s.score == best.candidate.score && order < best.order))
+      best = {order, {key.place, s.score, s.reason, key.key, s.distance}};
   }
 
   // Score descending, then entry index.
-  std::vector<Candidate> ranked() {
-    using Offer = typename Offers::value_type;
-    if (m_offers.empty())
-      return {};
-    std::sort(m_offers.begin(), m_offers.end(),
-              [](const Offer &x, const Offer &y) {
-                if (x.candidate.place != y.candidate.place)
-                  return x.candidate.place < y.candidate.place;
-                if (x.candidate.score != y.candidate.score)
-                  return x.candidate.score > y.candidate.score;
-                return x.order < y.order;
-              });
+  std::vector<Candidate> ranked() const {
     std::vector<Candidate> ranked;
-    for (std::size_t i = 0; i < m_offers.size(); ++i)
-      if (i == 0 || m_offers[i].candidate.place != ranked.back().place)
-        ranked.push_back(m_offers[i].candidate);
+    ranked.reserve(m_offers.size());
+    for (const auto &offer : m_offers)
+      ranked.push_back(offer.candidate);
     std::sort(ranked.begin(), ranked.end(),
               [](const Candidate &x, const Candidate &y) {
                 if (x.score != y.score)
@@ -331,6 +344,7 @@ private:
   std::span<const Key> m_keys;
   std::size_t m_places;
   Offers &m_offers;
+  std::vector<std::uint32_t> &m_slots;
 };
 
 // Every entry has a non-empty id, so a dataset with entries and no keys was
@@ -474,7 +488,7 @@ class SearchRun {
 public:
   SearchRun(const Searcher &searcher, const Query &q)
       : m_searcher(searcher), m_words(searcher.m_words), m_q(q),
-        m_best(searcher.m_data, searcher.m_offers) {}
+        m_best(searcher.m_data, searcher.m_offers, searcher.m_offer_slots) {}
 
   void score_every_key() {
     for (std::size_t i = 0; i < m_searcher.m_data.keys.size(); ++i)

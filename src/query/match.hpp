@@ -172,7 +172,9 @@ private:
   mutable std::string m_text;
   mutable std::vector<std::string_view> m_query_tokens;
   mutable std::vector<std::uint32_t> m_near;
-  mutable std::vector<Offer> m_offers;
+  mutable std::vector<Offer> m_offers; // one per place offered
+  mutable std::vector<std::uint32_t>
+      m_offer_slots; // per place: see BestPerPlace
   // query::city_keys of every entry, sorted: built on the first names_city,
   // so that a Searcher built for one search does not pay for it.
   mutable std::vector<std::string> m_cities;
