@@ -23,6 +23,7 @@
 #include <vector>
 
 namespace iom::cli {
+namespace app_cpp {
 namespace {
 
 std::string version_text(const Dataset &data) {
@@ -47,11 +48,13 @@ constexpr util::Choice k_color_modes[] = {
 };
 
 } // namespace
+} // namespace app_cpp
 
-constexpr ChoiceList k_format_list{k_formats, "format", "formats"};
-constexpr ChoiceList k_color_list{k_color_modes, "--color value"};
+constexpr ChoiceList k_format_list{app_cpp::k_formats, "format", "formats"};
+constexpr ChoiceList k_color_list{app_cpp::k_color_modes, "--color value"};
 constexpr ChoiceList k_lang_list{Spelling<Lang>::names, "--lang value"};
 
+namespace app_cpp {
 namespace {
 
 // The global options, one line each, in --help's order; registered on the
@@ -138,6 +141,7 @@ void add_root_options(CLI::App &app, Context &context, bool &version,
 }
 
 } // namespace
+} // namespace app_cpp
 
 std::unique_ptr<CLI::App> whole_tree(const CLI::App &root, Context &context) {
   auto tree =
@@ -145,8 +149,8 @@ std::unique_ptr<CLI::App> whole_tree(const CLI::App &root, Context &context) {
   build_app(*tree, context);
   // Unbound (a const description is CLI11's flag without a variable): the
   // man page and the completions only read it.
-  const std::string description(k_version_description);
-  tree->add_flag(std::string(k_version_names), description);
+  const std::string description(app_cpp::k_version_description);
+  tree->add_flag(std::string(app_cpp::k_version_names), description);
   return tree;
 }
 
@@ -184,7 +188,7 @@ void add_commands(CLI::App &app, Context &context, std::string_view only) {
 }
 
 void build_app(CLI::App &app, Context &context) {
-  add_global_options(app, context, nullptr);
+  app_cpp::add_global_options(app, context, nullptr);
   add_commands(app, context, {});
 }
 
@@ -194,7 +198,7 @@ void build_app_for(CLI::App &app, Context &context, bool &version, int argc,
   // --help lists every global option.
   const CLI::Option *help = app.get_help_ptr();
   bool every = which == RootOptions::every || (help && words.names(*help));
-  add_root_options(app, context, version, every ? nullptr : &words);
+  app_cpp::add_root_options(app, context, version, every ? nullptr : &words);
   std::string_view word = command_in(app, argc, argv);
   if (word.empty())
     add_commands(app, context, {}); // `iom`, `iom --help`: the whole list
@@ -208,6 +212,7 @@ void build_app_for(CLI::App &app, Context &context, bool &version, int argc,
   // Any other word registers nothing, and the parse reports it.
 }
 
+namespace app_cpp {
 namespace {
 
 // Every long and short name of the options `command` accepts: its own and the
@@ -287,6 +292,7 @@ std::string parse_message(const CLI::ParseError &error) {
 }
 
 } // namespace
+} // namespace app_cpp
 
 int run(int argc, char **argv) {
   // A closed pipe is reported by write() as EPIPE and ends us quietly.
@@ -313,14 +319,14 @@ int run(int argc, char **argv) {
   } catch (const CLI::ExtrasError &) {
     if (!app.get_subcommands().empty())
       command = app.get_subcommands().front();
-    refuse_extra(context, command, app.remaining());
+    app_cpp::refuse_extra(context, command, app.remaining());
   } catch (const CLI::ParseError &e) {
     if (!app.get_subcommands().empty())
       command = app.get_subcommands().front();
-    throw Error(parse_message(e) + help_hint(command));
+    throw Error(app_cpp::parse_message(e) + app_cpp::help_hint(command));
   }
   if (version) {
-    out.write(version_text(context.data()));
+    out.write(app_cpp::version_text(context.data()));
     out.flush();
     return k_exit_ok;
   }

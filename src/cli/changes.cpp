@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 namespace iom::cli {
+namespace changes_cpp {
 namespace {
 
 std::string summary(const std::vector<Change> &changes) {
@@ -25,6 +26,7 @@ std::string summary(const std::vector<Change> &changes) {
 }
 
 } // namespace
+} // namespace changes_cpp
 
 int emit_changes(Context &context, const std::vector<Change> &changes,
                  std::string_view what) {
@@ -40,7 +42,8 @@ int emit_changes(Context &context, const std::vector<Change> &changes,
   } else if (human) {
     // md: bold, so that it stands as a heading in a pull request.
     const char *mark = style.format == render::Format::md ? "**" : "";
-    out += fmt::format("{}{}{}: {}\n\n", mark, what, mark, summary(changes));
+    out += fmt::format("{}{}{}: {}\n\n", mark, what, mark,
+                       changes_cpp::summary(changes));
     render::write(out, rows, style.format, style.options);
   } else {
     render::write(out, rows, style.format, style.options);

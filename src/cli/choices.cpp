@@ -8,6 +8,7 @@
 #include <vector>
 
 namespace iom::cli {
+namespace choices_cpp {
 namespace {
 
 // The value nearest to `value` within a typo (cli/suggest), or nullptr.
@@ -20,11 +21,12 @@ const util::Choice *nearest(util::Choices choices, std::string_view value) {
 }
 
 } // namespace
+} // namespace choices_cpp
 
 std::string choice_error(const ChoiceList &list, std::string_view value) {
   std::string message =
       "unknown " + std::string(list.what) + " '" + std::string(value) + "'; ";
-  if (const util::Choice *near = nearest(list.choices, value))
+  if (const util::Choice *near = choices_cpp::nearest(list.choices, value))
     message += "did you mean '" + std::string(near->value) + "'? ";
   message += "valid " + std::string(list.valid) + ": ";
   for (std::size_t i = 0; i < list.choices.size(); ++i)

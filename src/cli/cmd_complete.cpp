@@ -15,6 +15,7 @@
 #include <set>
 
 namespace iom::cli {
+namespace cmd_complete_cpp {
 namespace {
 
 struct Options {
@@ -79,12 +80,16 @@ int run(Context &context, const Options &options) {
 }
 
 } // namespace
+} // namespace cmd_complete_cpp
 
 void setup_complete(CLI::App &command, Context &context) {
-  auto options = std::make_shared<Options>();
-  command.add_option("KIND", options->kind, std::string(k_kinds))->required();
-  command.callback(
-      [&context, options] { context.status = run(context, *options); });
+  auto options = std::make_shared<cmd_complete_cpp::Options>();
+  command
+      .add_option("KIND", options->kind, std::string(cmd_complete_cpp::k_kinds))
+      ->required();
+  command.callback([&context, options] {
+    context.status = cmd_complete_cpp::run(context, *options);
+  });
 }
 
 } // namespace iom::cli

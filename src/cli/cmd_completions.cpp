@@ -13,6 +13,7 @@
 #include <memory>
 
 namespace iom::cli {
+namespace cmd_completions_cpp {
 namespace {
 
 // In docs::Shell's order.
@@ -28,14 +29,16 @@ struct Options {
 };
 
 } // namespace
+} // namespace cmd_completions_cpp
 
 void setup_completions(CLI::App &command, Context &context) {
-  auto options = std::make_shared<Options>();
+  auto options = std::make_shared<cmd_completions_cpp::Options>();
   add_choices(command.add_option("SHELL", options->shell, "The shell"),
-              k_shell_list)
+              cmd_completions_cpp::k_shell_list)
       ->required();
   command.callback([&command, &context, options] {
-    docs::Shell shell = choice_enum<docs::Shell>(k_shell_list, options->shell);
+    docs::Shell shell = choice_enum<docs::Shell>(
+        cmd_completions_cpp::k_shell_list, options->shell);
     context.out().write(docs::completion_script(
         *whole_tree(*command.get_parent(), context), shell));
     context.out().flush();

@@ -57,6 +57,7 @@
 #include <vector>
 
 namespace iom::cli {
+namespace cmd_convert_cpp {
 namespace {
 
 struct Options {
@@ -1256,23 +1257,27 @@ int run(Context &context, Options &options) {
 }
 
 } // namespace
+} // namespace cmd_convert_cpp
 
 int convert(const Dataset &data, const GlobalOptions &global,
             const ConvertOptions &options, util::LineReader &input,
             util::Output &out, util::Output &err,
             const query::Searcher *searcher, std::string_view name) {
-  Converter converter(data, global, options, out, err, searcher,
-                      Converter::Mode::lines);
+  cmd_convert_cpp::Converter converter(data, global, options, out, err,
+                                       searcher,
+                                       cmd_convert_cpp::Converter::Mode::lines);
   std::size_t lines = 0;
-  return converter.finish(convert_lines(converter, input, name, lines));
+  return converter.finish(
+      cmd_convert_cpp::convert_lines(converter, input, name, lines));
 }
 
 int convert(const Dataset &data, const GlobalOptions &global,
             const ConvertOptions &options, std::span<const std::string> queries,
             util::Output &out, util::Output &err,
             const query::Searcher *searcher) {
-  Converter converter(data, global, options, out, err, searcher,
-                      Converter::Mode::lines);
+  cmd_convert_cpp::Converter converter(data, global, options, out, err,
+                                       searcher,
+                                       cmd_convert_cpp::Converter::Mode::lines);
   std::optional<std::string> error;
   std::size_t stdin_lines = 0;
   for (const std::string &query : queries) {
@@ -1280,7 +1285,8 @@ int convert(const Dataset &data, const GlobalOptions &global,
       util::LineReader reader(0, k_convert_keep,
                               util::LineReader::k_default_buffer,
                               options.encoding);
-      error = convert_lines(converter, reader, "stdin", stdin_lines);
+      error = cmd_convert_cpp::convert_lines(converter, reader, "stdin",
+                                             stdin_lines);
       if (error)
         break;
       continue;
@@ -1294,12 +1300,12 @@ int enrich(const Dataset &data, const GlobalOptions &global,
            const ConvertOptions &options, std::span<const std::string> files,
            util::Output &out, util::Output &err,
            const query::Searcher *searcher) {
-  Enricher enricher(data, global, options, out, err, searcher);
+  cmd_convert_cpp::Enricher enricher(data, global, options, out, err, searcher);
   static const std::string k_stdin = "-";
   const std::span<const std::string> names =
       files.empty() ? std::span<const std::string>(&k_stdin, 1) : files;
   for (const std::string &name : names) {
-    std::optional<File> file;
+    std::optional<cmd_convert_cpp::File> file;
     try {
       file.emplace(name);
     } catch (const Error &) {
@@ -1319,20 +1325,20 @@ int enrich(const Dataset &data, const GlobalOptions &global,
            const ConvertOptions &options, util::LineReader &input,
            util::Output &out, util::Output &err,
            const query::Searcher *searcher, std::string_view name) {
-  Enricher enricher(data, global, options, out, err, searcher);
+  cmd_convert_cpp::Enricher enricher(data, global, options, out, err, searcher);
   enricher.input(input, name);
   return enricher.finish();
 }
 
 void setup_convert(CLI::App &command, Context &context) {
-  auto options = std::make_shared<Options>();
+  auto options = std::make_shared<cmd_convert_cpp::Options>();
   OptionAdder add(command, context);
   add.required_option("--to", options->convert.to,
                       "Field(s) to print, comma-separated (see 'iom fields')")
       .type_name("FIELDS");
   add.option("--from", options->convert.from,
              "Match input only as this kind of key (default any)")
-      .choices(k_from_list)
+      .choices(cmd_convert_cpp::k_from_list)
       .type_name("FIELD");
   add.flag("--fuzzy", options->convert.fuzzy,
            "Accept a guess when it is the only candidate in the "
@@ -1348,7 +1354,7 @@ void setup_convert(CLI::App &command, Context &context) {
   add.option("--encoding", options->encoding,
              "Encoding of the input (default utf8); the "
              "output is always UTF-8")
-      .choices(k_encoding_list)
+      .choices(cmd_convert_cpp::k_encoding_list)
       .type_name("ENCODING");
   add.flag("--verbose", options->convert.verbose,
            "Tell every unmatched or guessed line on stderr, instead "
@@ -1356,8 +1362,9 @@ void setup_convert(CLI::App &command, Context &context) {
   command.add_option("QUERY", options->args,
                      "Names or codes to convert ('-' reads stdin; default: "
                      "stdin); with --column, the table files ('-' for stdin)");
-  command.callback(
-      [&context, options] { context.status = run(context, *options); });
+  command.callback([&context, options] {
+    context.status = cmd_convert_cpp::run(context, *options);
+  });
 }
 
 } // namespace iom::cli

@@ -12,6 +12,7 @@
 #include <memory>
 
 namespace iom::cli {
+namespace cmd_countries_cpp {
 namespace {
 
 struct Options {
@@ -39,15 +40,17 @@ int run(Context &context, const Options &options) {
 }
 
 } // namespace
+} // namespace cmd_countries_cpp
 
 void setup_countries(CLI::App &command, Context &context) {
-  auto options = std::make_shared<Options>();
+  auto options = std::make_shared<cmd_countries_cpp::Options>();
   OptionAdder add(command, context);
   add_filter_options(add, options->filter);
   add_list_options(add, options->list);
   add_world_option(add, options->world);
-  command.callback(
-      [&context, options] { context.status = run(context, *options); });
+  command.callback([&context, options] {
+    context.status = cmd_countries_cpp::run(context, *options);
+  });
 }
 
 } // namespace iom::cli

@@ -14,6 +14,7 @@
 #include <optional>
 
 namespace iom::cli {
+namespace cmd_diff_cpp {
 namespace {
 
 struct Options {
@@ -40,15 +41,17 @@ int run(Context &context, const Options &options) {
 }
 
 } // namespace
+} // namespace cmd_diff_cpp
 
 void setup_diff(CLI::App &command, Context &context) {
-  auto options = std::make_shared<Options>();
+  auto options = std::make_shared<cmd_diff_cpp::Options>();
   command.add_option("OLD", options->before, "The older dataset file, or -")
       ->required();
   command.add_option("NEW", options->after, "The newer dataset file, or -")
       ->required();
-  command.callback(
-      [&context, options] { context.status = run(context, *options); });
+  command.callback([&context, options] {
+    context.status = cmd_diff_cpp::run(context, *options);
+  });
 }
 
 } // namespace iom::cli

@@ -10,6 +10,7 @@
 #include <memory>
 
 namespace iom::cli {
+namespace cmd_fields_cpp {
 namespace {
 
 struct Options {
@@ -31,13 +32,15 @@ int run(Context &context, const Options &options) {
 }
 
 } // namespace
+} // namespace cmd_fields_cpp
 
 void setup_fields(CLI::App &command, Context &context) {
-  auto options = std::make_shared<Options>();
+  auto options = std::make_shared<cmd_fields_cpp::Options>();
   OptionAdder add(command, context);
   add_sort_option(add, options->sort);
-  command.callback(
-      [&context, options] { context.status = run(context, *options); });
+  command.callback([&context, options] {
+    context.status = cmd_fields_cpp::run(context, *options);
+  });
 }
 
 } // namespace iom::cli

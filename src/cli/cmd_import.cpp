@@ -21,6 +21,7 @@
 #include <unordered_set>
 
 namespace iom::cli {
+namespace cmd_import_cpp {
 namespace {
 
 struct Options {
@@ -177,9 +178,10 @@ int run(Context &context, const Options &options) {
 }
 
 } // namespace
+} // namespace cmd_import_cpp
 
 void setup_import(CLI::App &command, Context &context) {
-  auto options = std::make_shared<Options>();
+  auto options = std::make_shared<cmd_import_cpp::Options>();
   command
       .add_option("PAGE", options->page,
                   "Text capture of IOM's home page with its \"where we "
@@ -190,8 +192,9 @@ void setup_import(CLI::App &command, Context &context) {
               "Also write the updated dataset to FILE; new entries are "
               "marked for review")
       .type_name("FILE");
-  command.callback(
-      [&context, options] { context.status = run(context, *options); });
+  command.callback([&context, options] {
+    context.status = cmd_import_cpp::run(context, *options);
+  });
 }
 
 } // namespace iom::cli

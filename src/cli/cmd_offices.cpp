@@ -11,6 +11,7 @@
 #include <memory>
 
 namespace iom::cli {
+namespace cmd_offices_cpp {
 namespace {
 
 struct Options {
@@ -28,14 +29,16 @@ int run(Context &context, const Options &options) {
 }
 
 } // namespace
+} // namespace cmd_offices_cpp
 
 void setup_offices(CLI::App &command, Context &context) {
-  auto options = std::make_shared<Options>();
+  auto options = std::make_shared<cmd_offices_cpp::Options>();
   OptionAdder add(command, context);
   add_filter_options(add, options->filter);
   add_list_options(add, options->list);
-  command.callback(
-      [&context, options] { context.status = run(context, *options); });
+  command.callback([&context, options] {
+    context.status = cmd_offices_cpp::run(context, *options);
+  });
 }
 
 } // namespace iom::cli

@@ -14,6 +14,7 @@
 
 namespace iom::cli {
 
+namespace cmd_regions_cpp {
 namespace {
 
 struct Options {
@@ -69,13 +70,15 @@ int run(Context &context, const Options &options) {
 }
 
 } // namespace
+} // namespace cmd_regions_cpp
 
 void setup_regions(CLI::App &command, Context &context) {
-  auto options = std::make_shared<Options>();
+  auto options = std::make_shared<cmd_regions_cpp::Options>();
   OptionAdder add(command, context);
   add_sort_option(add, options->sort);
-  command.callback(
-      [&context, options] { context.status = run(context, *options); });
+  command.callback([&context, options] {
+    context.status = cmd_regions_cpp::run(context, *options);
+  });
 }
 
 } // namespace iom::cli

@@ -14,6 +14,7 @@
 #include <memory>
 
 namespace iom::cli {
+namespace cmd_search_cpp {
 namespace {
 
 struct Options {
@@ -112,9 +113,10 @@ int run(Context &context, const Options &options) {
 }
 
 } // namespace
+} // namespace cmd_search_cpp
 
 void setup_search(CLI::App &command, Context &context) {
-  auto options = std::make_shared<Options>();
+  auto options = std::make_shared<cmd_search_cpp::Options>();
   OptionAdder add(command, context);
   command.add_option("TEXT", options->words, "Text to look for")->required();
   add.option("-n,--limit", options->limit,
@@ -122,8 +124,9 @@ void setup_search(CLI::App &command, Context &context) {
       .type_name("N");
   add_sort_option(add, options->sort);
   add_world_option(add, options->world);
-  command.callback(
-      [&context, options] { context.status = run(context, *options); });
+  command.callback([&context, options] {
+    context.status = cmd_search_cpp::run(context, *options);
+  });
 }
 
 } // namespace iom::cli

@@ -14,6 +14,7 @@
 #include <memory>
 
 namespace iom::cli {
+namespace cmd_show_cpp {
 namespace {
 
 struct Options {
@@ -103,15 +104,17 @@ int run(Context &context, const Options &options) {
 }
 
 } // namespace
+} // namespace cmd_show_cpp
 
 void setup_show(CLI::App &command, Context &context) {
-  auto options = std::make_shared<Options>();
+  auto options = std::make_shared<cmd_show_cpp::Options>();
   OptionAdder add(command, context);
   command.add_option("QUERY", options->queries, "Name, alias or ISO code")
       ->required();
   add_world_option(add, options->world);
-  command.callback(
-      [&context, options] { context.status = run(context, *options); });
+  command.callback([&context, options] {
+    context.status = cmd_show_cpp::run(context, *options);
+  });
 }
 
 } // namespace iom::cli

@@ -17,6 +17,7 @@
 #include <memory>
 
 namespace iom::cli {
+namespace cmd_stats_cpp {
 namespace {
 
 struct Options {
@@ -195,13 +196,15 @@ int run(Context &context, const Options &options) {
 }
 
 } // namespace
+} // namespace cmd_stats_cpp
 
 void setup_stats(CLI::App &command, Context &context) {
-  auto options = std::make_shared<Options>();
+  auto options = std::make_shared<cmd_stats_cpp::Options>();
   OptionAdder add(command, context);
   add_sort_option(add, options->sort);
-  command.callback(
-      [&context, options] { context.status = run(context, *options); });
+  command.callback([&context, options] {
+    context.status = cmd_stats_cpp::run(context, *options);
+  });
 }
 
 } // namespace iom::cli

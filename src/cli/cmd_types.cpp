@@ -11,6 +11,7 @@
 
 namespace iom::cli {
 
+namespace cmd_types_cpp {
 namespace {
 
 struct Options {
@@ -35,13 +36,15 @@ int run(Context &context, const Options &options) {
 }
 
 } // namespace
+} // namespace cmd_types_cpp
 
 void setup_types(CLI::App &command, Context &context) {
-  auto options = std::make_shared<Options>();
+  auto options = std::make_shared<cmd_types_cpp::Options>();
   OptionAdder add(command, context);
   add_sort_option(add, options->sort);
-  command.callback(
-      [&context, options] { context.status = run(context, *options); });
+  command.callback([&context, options] {
+    context.status = cmd_types_cpp::run(context, *options);
+  });
 }
 
 } // namespace iom::cli

@@ -12,6 +12,7 @@
 #include <memory>
 
 namespace iom::cli {
+namespace cmd_validate_cpp {
 namespace {
 
 struct Options {
@@ -46,12 +47,14 @@ int run(Context &context, const Options &options) {
 }
 
 } // namespace
+} // namespace cmd_validate_cpp
 
 void setup_validate(CLI::App &command, Context &context) {
-  auto options = std::make_shared<Options>();
+  auto options = std::make_shared<cmd_validate_cpp::Options>();
   command.add_option("FILE", options->file, "Dataset file (TOML)");
-  command.callback(
-      [&context, options] { context.status = run(context, *options); });
+  command.callback([&context, options] {
+    context.status = cmd_validate_cpp::run(context, *options);
+  });
 }
 
 } // namespace iom::cli

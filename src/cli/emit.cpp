@@ -16,6 +16,7 @@
 #include <fmt/format.h>
 
 namespace iom::cli {
+namespace emit_cpp {
 namespace {
 
 render::Format parse_format(std::string_view name) {
@@ -41,6 +42,7 @@ bool color_wanted(std::string_view mode) {
 }
 
 } // namespace
+} // namespace emit_cpp
 
 std::string_view format_name(const GlobalOptions &options) {
   // --bom and --delimiter shape CSV only: alone they select it, and beside
@@ -74,9 +76,9 @@ Style resolve_style(const GlobalOptions &options) {
   std::string_view format = format_name(options);
   style.format = format.empty()
                      ? (terminal ? render::Format::table : render::Format::tsv)
-                     : parse_format(format);
+                     : emit_cpp::parse_format(format);
   style.options.header = !options.no_header;
-  style.options.color = color_wanted(options.color);
+  style.options.color = emit_cpp::color_wanted(options.color);
   style.options.terminal = terminal;
   style.options.width = terminal ? util::terminal_width() : 0;
   style.options.bom = options.bom;

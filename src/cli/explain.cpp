@@ -10,19 +10,21 @@
 #include <algorithm>
 
 namespace iom::cli {
+namespace explain_cpp {
 namespace {
 
 // Queries are echoed in messages; a hostile one must not flood stderr.
 constexpr std::size_t k_max_echo = 80;
 
 } // namespace
+} // namespace explain_cpp
 
 std::string quoted(std::string_view query) {
   // Escaped: a value from a table may hold a line break, which would split
   // the message's line.
   std::string text = "'";
-  if (query.size() > k_max_echo) {
-    std::size_t cut = k_max_echo;
+  if (query.size() > explain_cpp::k_max_echo) {
+    std::size_t cut = explain_cpp::k_max_echo;
     // Do not cut a UTF-8 sequence in half.
     while (cut > 0 && (static_cast<unsigned char>(query[cut]) & 0xc0) == 0x80)
       --cut;
@@ -60,6 +62,7 @@ std::string describe(const Dataset &data, PlaceIndex index) {
          std::string(place.world->iso2) + ", not in IOM's directory)";
 }
 
+namespace explain_cpp {
 namespace {
 
 // "; it hosts: Global Office in Washington (...)" for a country that hosts
@@ -73,6 +76,7 @@ std::string hosted_offices(const Dataset &data, std::string_view iso2) {
 }
 
 } // namespace
+} // namespace explain_cpp
 
 std::string outside_message(const Dataset &data, std::string_view query,
                             const WorldRow &row) {
@@ -81,7 +85,7 @@ std::string outside_message(const Dataset &data, std::string_view query,
     codes += ", " + std::string(row.iso3);
   return quoted(query) + " is " + std::string(row.name) + " (" + codes +
          "), which has no entry in IOM's directory" +
-         hosted_offices(data, row.iso2);
+         explain_cpp::hosted_offices(data, row.iso2);
 }
 
 std::string not_found_message(const Dataset &data, std::string_view query,
@@ -115,7 +119,7 @@ std::string not_found_message(const Dataset &data, std::string_view query,
                      "CITY' lists the entries in a city";
   if (const Host *host = query::find_host(data, query)) {
     message += "; the directory has no entry for " + std::string(host->name) +
-               hosted_offices(data, host->iso2);
+               explain_cpp::hosted_offices(data, host->iso2);
     return message;
   }
   std::vector<query::Candidate> candidates =
@@ -128,6 +132,7 @@ std::string not_found_message(const Dataset &data, std::string_view query,
   return message;
 }
 
+namespace explain_cpp {
 namespace {
 
 std::string_view from_words(query::From from) {
@@ -167,6 +172,7 @@ std::string_view kind_words(KeyKind kind) {
 }
 
 } // namespace
+} // namespace explain_cpp
 
 std::optional<std::string> wrong_kind_message(const Dataset &data,
                                               std::string_view query,
@@ -179,8 +185,9 @@ std::optional<std::string> wrong_kind_message(const Dataset &data,
   for (const query::Match &m : matches)
     if (m.place != matches.front().place)
       return std::nullopt; // ambiguous as any key: let the caller say so
-  return quoted(query) + " is not " + std::string(from_words(from)) +
-         "; it is " + std::string(kind_words(matches.front().kind)) + " " +
+  return quoted(query) + " is not " +
+         std::string(explain_cpp::from_words(from)) + "; it is " +
+         std::string(explain_cpp::kind_words(matches.front().kind)) + " " +
          describe(data, matches.front().place);
 }
 

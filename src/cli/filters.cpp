@@ -10,12 +10,14 @@
 #include "cli/cli11.hpp"
 
 namespace iom::cli {
+namespace filters_cpp {
 namespace {
 
 ChoiceList kind_list() { return {dataset::kind_choices(), "kind"}; }
 ChoiceList basis_list() { return {dataset::basis_choices(), "basis"}; }
 
 } // namespace
+} // namespace filters_cpp
 
 void add_filter_options(OptionAdder &add, FilterArgs &args) {
   add.option("-r,--region", args.regions,
@@ -33,7 +35,7 @@ void add_filter_options(OptionAdder &add, FilterArgs &args) {
       .delimiter(',')
       .type_name("CODE");
   add.option("--kind", args.kind, "Only entries of this kind")
-      .choices(kind_list())
+      .choices(filters_cpp::kind_list())
       .type_name("KIND");
   add.option("--host", args.hosts,
              "Only entries in this host country (name or ISO code)")
@@ -46,7 +48,7 @@ void add_filter_options(OptionAdder &add, FilterArgs &args) {
       .type_name("CITY");
   add.option("--basis", args.basis,
              "Only entries whose region or type assignment has this basis")
-      .choices(basis_list())
+      .choices(filters_cpp::basis_list())
       .type_name("BASIS");
   add.option("-m,--match", args.match,
              "Only entries whose name, short name or an alias has "
@@ -63,13 +65,13 @@ query::Filter resolve_filter(Context &context, const FilterArgs &args) {
     filter.types.push_back(query::resolve_type(data, value));
   filter.languages = args.languages;
   if (!args.kind.empty())
-    filter.kind = choice_enum<Kind>(kind_list(), args.kind);
+    filter.kind = choice_enum<Kind>(filters_cpp::kind_list(), args.kind);
   for (const auto &value : args.hosts)
     filter.hosts.push_back(query::resolve_host(data, value));
   for (const auto &value : args.cities)
     filter.cities.push_back(query::resolve_city(data, value));
   if (!args.basis.empty())
-    filter.basis = choice_enum<Basis>(basis_list(), args.basis);
+    filter.basis = choice_enum<Basis>(filters_cpp::basis_list(), args.basis);
   if (!args.match.empty()) {
     filter.match = query::normalise(args.match);
     if (filter.match.empty())

@@ -4,6 +4,7 @@
 #include "util/text.hpp"
 
 namespace iom::cli {
+namespace suggest_cpp {
 namespace {
 
 int typo_budget(std::size_t length) {
@@ -11,11 +12,12 @@ int typo_budget(std::size_t length) {
 }
 
 } // namespace
+} // namespace suggest_cpp
 
 std::string_view closest(std::string_view word,
                          std::span<const std::string_view> candidates) {
   const std::string wanted = util::lower_ascii(word);
-  const int budget = typo_budget(wanted.size());
+  const int budget = suggest_cpp::typo_budget(wanted.size());
   std::string_view best;
   int best_distance = budget + 1;
   bool tie = false;

@@ -3,6 +3,7 @@
 #include "docs/completion_rules.hpp"
 
 namespace iom::docs {
+namespace completion_bash_cpp {
 namespace {
 
 constexpr std::string_view k_bash_runtime =
@@ -61,6 +62,7 @@ struct CaseTable {
 };
 
 } // namespace
+} // namespace completion_bash_cpp
 
 std::string bash_script(const Tree &tree) {
   std::string out =
@@ -92,9 +94,10 @@ std::string bash_script(const Tree &tree) {
          "WORD...);\n# fails when the option takes no value.\n"
          "_iom_value_rule() {\n    case $1:$2 in\n";
   // A command's own options first: they shadow the global ones.
-  CaseTable own;
-  CaseTable global;
-  auto add_flags = [&](CaseTable &values, const std::string &scope,
+  completion_bash_cpp::CaseTable own;
+  completion_bash_cpp::CaseTable global;
+  auto add_flags = [&](completion_bash_cpp::CaseTable &values,
+                       const std::string &scope,
                        const std::vector<Flag> &flags) {
     for (const Flag &flag : flags) {
       if (flag.value.empty())
@@ -102,7 +105,8 @@ std::string bash_script(const Tree &tree) {
       std::vector<std::string> patterns;
       for (const auto &name : flag.names)
         patterns.emplace_back(scope + ':').append(name);
-      values.add(join(patterns, " | "), bash_spec(option_rule(flag)));
+      values.add(join(patterns, " | "),
+                 completion_bash_cpp::bash_spec(option_rule(flag)));
     }
   };
   for (const Command &command : tree.commands)
@@ -113,19 +117,20 @@ std::string bash_script(const Tree &tree) {
 
   out += "# How argument INDEX (from 0) of COMMAND is completed; fails past "
          "the last.\n_iom_argument_rule() {\n    case $1:$2 in\n";
-  CaseTable arguments;
+  completion_bash_cpp::CaseTable arguments;
   for (const Command &command : tree.commands)
     for (std::size_t i = 0; i < command.positionals.size(); ++i) {
       const Positional &positional = command.positionals[i];
       bool last = i + 1 == command.positionals.size();
-      arguments.add(command.name + ":" +
-                        (positional.many && last ? "*" : std::to_string(i)),
-                    bash_spec(argument_rule(command, positional)));
+      arguments.add(
+          command.name + ":" +
+              (positional.many && last ? "*" : std::to_string(i)),
+          completion_bash_cpp::bash_spec(argument_rule(command, positional)));
     }
   out += arguments.render("        ");
   out += "        *) return 1 ;;\n    esac\n}\n";
   out += "\n";
-  out += k_bash_runtime;
+  out += completion_bash_cpp::k_bash_runtime;
   return out;
 }
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 namespace iom::docs {
+namespace completion_fish_cpp {
 namespace {
 
 constexpr std::string_view k_fish_runtime =
@@ -55,6 +56,7 @@ std::string fish_flag(const Flag &flag, const std::string &condition) {
 }
 
 } // namespace
+} // namespace completion_fish_cpp
 
 std::string fish_script(const Tree &tree) {
   std::string out = "# fish completion for iom.\n"
@@ -76,7 +78,7 @@ std::string fish_script(const Tree &tree) {
   for (const Command &command : tree.commands)
     collect(command.flags);
   out += "\n";
-  out += k_fish_runtime;
+  out += completion_fish_cpp::k_fish_runtime;
   out += "\n# Whether OPTION takes a value, so that __iom_parse skips it.\n"
          "function __iom_takes_value\n    contains -- $argv[1] " +
          join(takes_value, " ") + "\nend\n";
@@ -93,20 +95,20 @@ std::string fish_script(const Tree &tree) {
            " -d " + fish_quote(command.description) + "\n";
   out += "\n# Global options, before or after the command.\n";
   for (const Flag &flag : tree.flags)
-    out += fish_flag(flag, "");
+    out += completion_fish_cpp::fish_flag(flag, "");
   for (const Command &command : tree.commands) {
     out += "\n";
     std::string condition = " -n " + fish_quote("__iom_using " + command.name);
     for (const Flag &flag : command.flags)
       if (!flag.is_help())
-        out += fish_flag(flag, condition);
+        out += completion_fish_cpp::fish_flag(flag, condition);
     for (std::size_t i = 0; i < command.positionals.size(); ++i) {
       const Positional &positional = command.positionals[i];
       std::string max;
       if (!positional.many) // appended: GCC 12 warns wrongly on " " + ...
         max.append(" ").append(std::to_string(i + 1));
-      std::string arguments =
-          fish_arguments(argument_rule(command, positional));
+      std::string arguments = completion_fish_cpp::fish_arguments(
+          argument_rule(command, positional));
       if (!arguments.empty())
         out.append("complete -c iom -n ")
             .append(fish_quote("__iom_using " + command.name + max))

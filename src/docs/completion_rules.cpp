@@ -6,6 +6,7 @@
 #include <span>
 
 namespace iom::docs {
+namespace completion_rules_cpp {
 namespace {
 
 // The values that the tree cannot tell: options by long name, arguments as
@@ -44,15 +45,18 @@ Rule rule_of(std::span<const Named> rules, std::string_view name,
 }
 
 } // namespace
+} // namespace completion_rules_cpp
 
 Rule option_rule(const Flag &flag) {
-  return rule_of(k_option_rules, flag.long_name(), flag.choices,
-                 flag.comma_list);
+  return completion_rules_cpp::rule_of(completion_rules_cpp::k_option_rules,
+                                       flag.long_name(), flag.choices,
+                                       flag.comma_list);
 }
 
 Rule argument_rule(const Command &command, const Positional &positional) {
-  return rule_of(k_argument_rules, command.name + " " + positional.name,
-                 positional.choices, false);
+  return completion_rules_cpp::rule_of(completion_rules_cpp::k_argument_rules,
+                                       command.name + " " + positional.name,
+                                       positional.choices, false);
 }
 
 std::vector<Word> field_words() {

@@ -6,6 +6,7 @@
 #include <cctype>
 
 namespace iom::docs {
+namespace completion_zsh_cpp {
 namespace {
 
 constexpr std::string_view k_zsh_runtime =
@@ -76,6 +77,7 @@ std::vector<std::string> zsh_specs(const Flag &flag) {
 }
 
 } // namespace
+} // namespace completion_zsh_cpp
 
 std::string zsh_script(const Tree &tree) {
   std::string out = "#compdef iom\n"
@@ -84,7 +86,7 @@ std::string zsh_script(const Tree &tree) {
                     "command-line definition.\n"
                     "# Do not edit; run 'make regen'.\n";
   out += "\n";
-  out += k_zsh_runtime;
+  out += completion_zsh_cpp::k_zsh_runtime;
   out += "\n# The fields that --fields, --sort and --to take, as "
          "VALUE:DESCRIPTION in $reply.\n"
          "(( $+functions[_iom_fields] )) ||\n_iom_fields() {\n  reply=(\n";
@@ -101,7 +103,7 @@ std::string zsh_script(const Tree &tree) {
                        std::string_view indent) {
     std::string lines;
     for (const Flag *flag : flags)
-      for (const auto &spec : zsh_specs(*flag))
+      for (const auto &spec : completion_zsh_cpp::zsh_specs(*flag))
         lines += std::string(indent) + spec + "\n";
     return lines;
   };
@@ -146,7 +148,8 @@ std::string zsh_script(const Tree &tree) {
       });
       out += "          " +
              sh_quote(arity + positional.name + ":" +
-                      zsh_action(argument_rule(command, positional), tag)) +
+                      completion_zsh_cpp::zsh_action(
+                          argument_rule(command, positional), tag)) +
              "\n";
     }
     out += "        )\n        _arguments -s -S $common $specs && ret=0\n"

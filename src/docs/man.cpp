@@ -13,6 +13,7 @@
 #include <utility>
 
 namespace iom::docs {
+namespace man_cpp {
 namespace {
 
 // The prose sections, with @PLACEHOLDERS@ for the generated ones.
@@ -223,6 +224,7 @@ std::string name_line(const Tree &tree) {
 }
 
 } // namespace
+} // namespace man_cpp
 
 std::string man_page(const CLI::App &app) {
   const Tree tree = read_tree(app);
@@ -230,19 +232,20 @@ std::string man_page(const CLI::App &app) {
   // The page is dated by the built-in data, not by today, so regenerating it
   // gives the same bytes.
   const std::pair<std::string_view, std::string> values[] = {
-      {"@DATE@", roff(meta.captured)},
-      {"@VERSION@", roff(IOM_VERSION)},
-      {"@DATA_VERSION@", roff(meta.data_version)},
-      {"@DATA_CAPTURED@", roff(render::captured_text(meta))},
-      {"@DATA_SOURCE@", roff(meta.source)},
-      {"@NAME@", name_line(tree)},
-      {"@SYNOPSIS@", synopsis(tree)},
-      {"@COMMANDS@", commands(tree)},
-      {"@OPTIONS@", options(tree)},
-      {"@FIELDS@", fields()},
-      {"@FORMATS@", roff(choice_list(choices_of(tree, "--format")))},
+      {"@DATE@", man_cpp::roff(meta.captured)},
+      {"@VERSION@", man_cpp::roff(IOM_VERSION)},
+      {"@DATA_VERSION@", man_cpp::roff(meta.data_version)},
+      {"@DATA_CAPTURED@", man_cpp::roff(render::captured_text(meta))},
+      {"@DATA_SOURCE@", man_cpp::roff(meta.source)},
+      {"@NAME@", man_cpp::name_line(tree)},
+      {"@SYNOPSIS@", man_cpp::synopsis(tree)},
+      {"@COMMANDS@", man_cpp::commands(tree)},
+      {"@OPTIONS@", man_cpp::options(tree)},
+      {"@FIELDS@", man_cpp::fields()},
+      {"@FORMATS@", man_cpp::roff(man_cpp::choice_list(
+                        man_cpp::choices_of(tree, "--format")))},
   };
-  std::string out(k_template);
+  std::string out(man_cpp::k_template);
   for (const auto &[key, value] : values)
     for (std::size_t at = out.find(key); at != out.npos;
          at = out.find(key, at + value.size()))

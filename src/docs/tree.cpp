@@ -5,6 +5,7 @@
 #include "cli/cli11.hpp"
 
 namespace iom::docs {
+namespace tree_cpp {
 namespace {
 
 // The choices validator's description, or empty. CLI11 2.1 looks validators
@@ -65,6 +66,7 @@ void read_options(const CLI::App &app, std::vector<Flag> &flags,
 }
 
 } // namespace
+} // namespace tree_cpp
 
 std::string Flag::long_name() const {
   for (const auto &name : names)
@@ -77,7 +79,7 @@ Tree read_tree(const CLI::App &app) {
   Tree tree;
   tree.name = app.get_name();
   tree.description = app.get_description();
-  read_options(app, tree.flags, nullptr);
+  tree_cpp::read_options(app, tree.flags, nullptr);
   // Option groups are nameless subcommands; hidden commands have no group.
   for (const CLI::App *sub : app.get_subcommands({})) {
     if (sub->get_name().empty() || sub->get_group().empty())
@@ -85,7 +87,7 @@ Tree read_tree(const CLI::App &app) {
     Command &command = tree.commands.emplace_back();
     command.name = sub->get_name();
     command.description = sub->get_description();
-    read_options(*sub, command.flags, &command.positionals);
+    tree_cpp::read_options(*sub, command.flags, &command.positionals);
   }
   return tree;
 }
