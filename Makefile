@@ -73,9 +73,15 @@ regen: build
 format:
 	@sh cmake/format.sh fix
 
+# clang-tidy needs each file's own compile command, which a unity build
+# replaces with its batch's: a tree of its own without one, its generated
+# headers built.
 tidy:
-	cmake --preset ci >/dev/null
-	sh cmake/tidy.sh build-ci
+	cmake --preset ci -B build-tidy -DIOM_UNITY=OFF >/dev/null
+	cmake --build build-tidy -j $(JOBS) --target \
+	  generated/docs/shell/iom.bash.inc generated/docs/shell/iom.zsh.inc \
+	  generated/docs/shell/iom.fish.inc >/dev/null
+	sh cmake/tidy.sh build-tidy
 
 clean:
-	rm -rf build build-ci build-asan
+	rm -rf build build-ci build-asan build-tidy
