@@ -1,6 +1,7 @@
 #!/bin/sh
 # Writes cmake/startup_order.txt: the functions that the common commands run,
-# in the order that they first run, one symbol per line. The release build
+# one symbol per line, in the order of callgrind's output (not the order
+# they run in: what matters is that they sit together). The release build
 # links with lld and --symbol-ordering-file=cmake/startup_order.txt, so that
 # start-up code sits in a few pages instead of being spread over the whole
 # 3 MB of text: each page fault maps 16 pages of text around the fault, and

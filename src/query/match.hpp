@@ -173,8 +173,8 @@ private:
   mutable std::vector<std::string_view> m_query_tokens;
   mutable std::vector<std::uint32_t> m_near;
   mutable std::vector<Offer> m_offers; // one per place offered
-  mutable std::vector<std::uint32_t>
-      m_offer_slots; // per place: see BestPerPlace
+  // Per place, where its offer is in m_offers (see BestPerPlace).
+  mutable std::vector<std::uint32_t> m_offer_slots;
   // query::city_keys of every entry, sorted: built on the first names_city,
   // so that a Searcher built for one search does not pay for it.
   mutable std::vector<std::string> m_cities;
