@@ -214,6 +214,13 @@ Scored score_prefix(const Query &q, std::string_view k) {
           Reason::prefix, 0};
 }
 
+// A token match of key `k`; `whole_words`: each query token is a word of it.
+Scored token_score(const Query &q, std::string_view k, bool whole_words) {
+  return {coverage_score(k_score_token, whole_words && !too_short(q),
+                         q.text.size(), k.size()),
+          Reason::token, 0};
+}
+
 Scored score_tokens(const Query &q, std::string_view k, const KeyFilter &filter,
                     std::span<const std::string_view> key_tokens) {
   // Every query token must start some key token: their first letters must
@@ -224,9 +231,7 @@ Scored score_tokens(const Query &q, std::string_view k, const KeyFilter &filter,
   const bool whole_words = assign_tokens(q.tokens, 0, key_tokens, 0, true);
   if (!whole_words && !assign_tokens(q.tokens, 0, key_tokens, 0, false))
     return {};
-  return {coverage_score(k_score_token, whole_words && !too_short(q),
-                         q.text.size(), k.size()),
-          Reason::token, 0};
+  return token_score(q, k, whole_words);
 }
 
 // The edits of one word against another, or -1 when they are more than
@@ -536,9 +541,17 @@ public:
       if (postings(range) < postings(rarest))
         rarest = range;
     }
+    // Only the token step is scored here: a key that scores higher (code,
+    // exact, prefix) begins with the query and one that scores by edits
+    // has a near word, so the other two passes offer those; and the steps
+    // score in order, so a token match is that key's best unless they do.
+    if (tokens.size() == 1) {
+      offer_token_matches(rarest, tokens.front());
+      return;
+    }
     for (std::uint32_t p = m_words.posting_start[rarest.first];
          p < m_words.posting_start[rarest.last]; ++p)
-      score_key(m_words.postings[p].key);
+      score_key_tokens(m_words.postings[p].key);
   }
 
   // Edits: a key with as many words as the query, each within its bound of
@@ -601,13 +614,41 @@ private:
            m_words.posting_start[range.first];
   }
 
+  std::span<const std::string_view> key_tokens(const KeyFilter &filter) const {
+    return std::span<const std::string_view>(m_searcher.m_tokens)
+        .subspan(filter.first_token, filter.token_count);
+  }
+
   void score_key(KeyId id) {
     const KeyFilter &filter = m_searcher.m_filters[id];
-    const auto tokens = std::span<const std::string_view>(m_searcher.m_tokens)
-                            .subspan(filter.first_token, filter.token_count);
-    m_best.offer(
-        id, id,
-        score_whole_key(m_q, m_searcher.m_data.keys[id], filter, tokens));
+    m_best.offer(id, id,
+                 score_whole_key(m_q, m_searcher.m_data.keys[id], filter,
+                                 key_tokens(filter)));
+  }
+
+  // The token matches of a one-token query, `token`, which begins a word of
+  // each key of the words `range`: on whole words where that word is the
+  // token itself (only the first word of the range can be). A key with
+  // several such words is offered once for each, and keeps the best.
+  void offer_token_matches(WordRange range, std::string_view token) {
+    for (std::uint32_t w = range.first; w < range.last; ++w) {
+      const bool whole =
+          w == range.first && m_words.words[w].size() == token.size();
+      for (std::uint32_t p = m_words.posting_start[w];
+           p < m_words.posting_start[w + 1]; ++p) {
+        const KeyId id = m_words.postings[p].key;
+        m_best.offer(id, id,
+                     token_score(m_q, m_searcher.m_data.keys[id].key, whole));
+      }
+    }
+  }
+
+  // score_key's token step alone, for a key that is no code.
+  void score_key_tokens(KeyId id) {
+    const KeyFilter &filter = m_searcher.m_filters[id];
+    m_best.offer(id, id,
+                 score_tokens(m_q, m_searcher.m_data.keys[id].key, filter,
+                              key_tokens(filter)));
   }
 
   // A one-word query against one word of the multi-word keys it occurs in.
