@@ -11,9 +11,12 @@
 // first field of output line i also gives back input line i (without a
 // trailing CR; a line too long to look up may be cut, past
 // k_max_query_bytes), so lines are neither merged, split nor reordered.
-// And the output does not depend on how the reads split the input: the same
-// input read in one piece gives the same stdout, stderr (the summary) and
-// exit status.
+// And the output does not depend on how the reads split the input: convert
+// reads its input through the LineReader alone (next and error), so where
+// the reader hands out the same lines and stops the same way read in one
+// piece, convert's stdout, stderr (the summary) and exit status are the same
+// too. The fuzzer compares those lines: running convert a second time on
+// the whole input, as it once did, halved its rate for the same check.
 //
 // Input: 2 option bytes, then stdin.
 //   byte 0: bits 0-1 format (tsv, csv, jsonl, tsv), 2 --fuzzy, 3 --keep,
@@ -29,6 +32,7 @@
 #include "convert_support.hpp"
 #include "support.hpp"
 #include "util/error.hpp"
+#include "util/line_reader.hpp"
 #include "util/utf8.hpp"
 
 #include <cstddef>
@@ -54,6 +58,25 @@ Converted run_convert(const iom::cli::GlobalOptions &global,
         return iom::cli::convert(built_in.data(), global, options, reader, out,
                                  err, &built_in.searcher());
       });
+}
+
+// Every line that a LineReader over `input` in reads of `chunk` bytes (0:
+// in one piece) hands out to convert, as text: the kept bytes, the true
+// length and whether a newline ended it; then what stopped the reader.
+std::string read_lines(std::string_view input, std::size_t chunk) {
+  iom::util::LineReader reader(input, iom::cli::k_convert_keep,
+                               chunk == 0 ? iom::fuzz::k_whole_chunk : chunk);
+  std::string lines;
+  iom::util::Line line;
+  while (reader.next(line)) {
+    lines += line.text;
+    lines +=
+        '\0' + std::to_string(line.length) + (line.terminated ? "\n" : "$\n");
+  }
+  if (const auto &error = reader.error())
+    lines += "stopped at byte " + std::to_string(error->column) + ": " +
+             std::to_string(error->byte);
+  return lines;
 }
 
 std::vector<std::string_view> split_lines(std::string_view text) {
@@ -128,10 +151,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data,
     FUZZ_CHECK(status == iom::k_exit_ok || status == iom::k_exit_no_match, out);
   }
   if (chunk != 0 && chunk < input.size()) {
-    const Converted whole = run_convert(global, convert, input, 0);
-    FUZZ_CHECK(run == whole, "in reads of " + std::to_string(chunk) +
-                                 " bytes:\n" + out + run.err +
-                                 "\nin one read:\n" + whole.out + whole.err);
+    const std::string in_reads = read_lines(input, chunk);
+    const std::string whole = read_lines(input, 0);
+    FUZZ_CHECK(in_reads == whole, "in reads of " + std::to_string(chunk) +
+                                      " bytes:\n" + in_reads +
+                                      "\nin one read:\n" + whole);
   }
 
   const std::vector<std::string_view> in_lines = split_lines(valid);
