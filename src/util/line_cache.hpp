@@ -25,11 +25,15 @@
 // Over the benchmarks' messy mix (1,000,000 lines, 425,549 distinct, 24,484
 // of them repeated), 4,096 slots that keep every new line found 301,542
 // lines again; with the seen tags, 4,096 slots found 368,941, 16,384 found
-// 501,137 and 32,768 found 527,295 (convert's wall time: see BENCHMARKS.md
-// and the commit that chose k_max_slots). It starts small, so that a few
-// lines do not pay for clearing the whole table, and grows to full size,
-// keeping what it holds, once it has seen twice as many new lines as it has
-// slots.
+// 501,137 and 32,768 found 527,295. More lines found is fewer instructions,
+// but not less time: 16,384 slots of 128 bytes (2 MiB) do not fit in a
+// core's 512 KiB L2, and on a host whose L3 other machines share, convert
+// took longer with them than with 4,096 on every benchmark input (median
+// wall time of 25 interleaved rounds, 2026-12-07: messy mix 300 and 302 ms
+// against 260 and 269, clean 130 against 123, all garbage 228 against 207;
+// 8,192 lay between). It starts small, so that a few lines do not pay for
+// clearing the whole table, and grows to full size, keeping what it holds,
+// once it has seen twice as many new lines as it has slots.
 
 #include <cstddef>
 #include <cstdint>
@@ -45,7 +49,7 @@ namespace iom::util {
 template <class Value> class LineCache {
 public:
   static constexpr std::size_t k_min_slots = 64;
-  static constexpr std::size_t k_max_slots = 16384;
+  static constexpr std::size_t k_max_slots = 4096;
   static_assert((k_min_slots & (k_min_slots - 1)) == 0 &&
                 (k_max_slots & (k_max_slots - 1)) == 0 && k_min_slots >= 2);
 
