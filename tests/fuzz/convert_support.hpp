@@ -26,6 +26,11 @@ namespace iom::fuzz {
 // As a pipe gave it to the old socket-fed fuzzer.
 inline constexpr std::size_t k_whole_chunk = 64 * 1024;
 
+// The reads' size for a fuzz input's chunk byte: 0 is in one piece.
+inline std::size_t read_size(std::size_t chunk) {
+  return chunk == 0 ? k_whole_chunk : chunk;
+}
+
 struct Converted {
   std::string out;
   std::string err;
@@ -75,7 +80,7 @@ Converted convert_in_memory(std::string_view input, std::size_t chunk,
                             std::size_t keep, Run run) {
   util::Output out(util::Output::k_in_memory);
   util::Output err(util::Output::k_in_memory);
-  util::LineReader reader(input, keep, chunk == 0 ? k_whole_chunk : chunk);
+  util::LineReader reader(input, keep, read_size(chunk));
   Converted converted;
   converted.status = run(reader, out, err);
   converted.out = std::move(out.buffer());

@@ -65,7 +65,7 @@ Converted run_convert(const iom::cli::GlobalOptions &global,
 // length and whether a newline ended it; then what stopped the reader.
 std::string read_lines(std::string_view input, std::size_t chunk) {
   iom::util::LineReader reader(input, iom::cli::k_convert_keep,
-                               chunk == 0 ? iom::fuzz::k_whole_chunk : chunk);
+                               iom::fuzz::read_size(chunk));
   std::string lines;
   iom::util::Line line;
   while (reader.next(line)) {
