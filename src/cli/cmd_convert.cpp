@@ -263,19 +263,39 @@ public:
 
 private:
   // What a value resolves to, and the record it gives: a pure function of
-  // the value, so it is cached per distinct value.
+  // the value, so it is cached per distinct value. Its strings go in a block
+  // of their own, which most values never need: a cache slot, its line's
+  // text and its Outcome, then fits one cache line.
   struct Outcome {
+    struct Texts {
+      // A guess's note, or the message of a miss that a guess outside the
+      // directory made; empty for any other miss, whose message is made
+      // only if the summary tells it (not_found_message: a search, or for
+      // `found` the places its lookup found).
+      std::string message;
+      std::string record; // with --keep in line mode (else shared_record)
+    };
+
     std::optional<PlaceIndex> place;
     bool miss = false;
-    // A guess's note, or the message of a miss that a guess outside the
-    // directory made; empty for any other miss, whose message is made only
-    // if the summary tells it (not_found_message: a search, or for `found`
-    // the places its lookup found).
-    std::string message;
     bool found = false; // a miss: the lookup found places, none answered
-    std::string record; // with --keep in line mode (else shared_record)
     const Confusable *confusable = nullptr; // the value is one, see finish
+    std::unique_ptr<Texts> texts;           // made when first needed
+
+    std::string_view message() const {
+      return texts ? std::string_view(texts->message) : std::string_view();
+    }
+    // The texts, made if need be (a cache slot keeps them, and their
+    // strings' capacity, for the next value that it holds).
+    Texts &made_texts() {
+      if (!texts)
+        texts = std::make_unique<Texts>();
+      return *texts;
+    }
   };
+
+  static_assert(sizeof(void *) != 8 || sizeof(Outcome) <= 32,
+                "a cache slot, a std::string and an Outcome, fits 64 bytes");
 
   // A distinct value the summary tells, with its count and first line.
   struct Noted {
@@ -441,27 +461,27 @@ private:
       if (m_shared_records)
         record(text, slot.place);
       else
-        slot.record.assign(write(text, slot.place));
+        slot.made_texts().record.assign(write(text, slot.place));
       fresh = true;
     });
     if (!fresh)
-      m_out.buffer() +=
-          m_shared_records ? shared_record(outcome.place) : outcome.record;
+      m_out.buffer() += m_shared_records ? shared_record(outcome.place)
+                                         : outcome.texts->record;
     if (outcome.confusable)
       note_confusable(*outcome.confusable, *outcome.place);
     if (outcome.miss) {
       if (!m_verbose && m_unmatched.count_unlisted(hash))
         m_status = k_exit_no_match; // as count_unmatched would
       else
-        count_unmatched(text, outcome.message, argument, outcome.found, hash);
-    } else if (!outcome.message.empty()) {
+        count_unmatched(text, outcome.message(), argument, outcome.found, hash);
+    } else if (!outcome.message().empty()) {
       ++m_matched;
       if (m_verbose) {
         ++m_guessed.rows;
-        tell(m_line, outcome.message);
+        tell(m_line, outcome.message());
       } else if (Noted *noted = m_guessed.note(text, m_line, hash)) {
         if (noted->message.empty())
-          noted->message = outcome.message;
+          noted->message = outcome.message();
       }
     } else {
       ++m_matched;
@@ -559,7 +579,8 @@ private:
   void resolve(std::string_view text, Outcome &out) {
     out.place.reset();
     out.miss = false;
-    out.message.clear();
+    if (out.texts)
+      out.texts->message.clear();
     out.found = false;
     out.confusable = nullptr;
     query::lookup_into(m_matches, m_scratch, m_data, text, m_from);
@@ -577,14 +598,15 @@ private:
         std::string note = "guessed ";
         if (!place.entry && !m_world) {
           out.miss = true;
-          out.message = note + outside_message(m_data, text, *place.world);
+          out.made_texts().message =
+              note + outside_message(m_data, text, *place.world);
           return;
         }
         note += quoted(text) + " is " + describe(m_data, best->place) + " (" +
                 std::string(query::to_string(best->reason)) + ", score " +
                 std::to_string(best->score) + ")";
         out.place = best->place;
-        out.message = std::move(note);
+        out.made_texts().message = std::move(note);
         return;
       }
     }

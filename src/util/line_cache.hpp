@@ -34,6 +34,13 @@
 // 8,192 lay between). It starts small, so that a few lines do not pay for
 // clearing the whole table, and grows to full size, keeping what it holds,
 // once it has seen twice as many new lines as it has slots.
+//
+// convert's slots were then halved to 64 bytes, one cache line (its Outcome
+// keeps its seldom-used strings apart): over the messy mix, with a 1 MiB
+// last-level cache simulated (cachegrind), last-level misses fell from
+// 362,597 to 169,228 and first-level ones from 5.15M to 4.66M; median wall
+// time of 31 interleaved rounds 276 -> 259 ms (mawk 442). 8,192 slots of 64
+// bytes took 273 ms: 4,096 it stays.
 
 #include <cstddef>
 #include <cstdint>
@@ -126,7 +133,9 @@ private:
   static constexpr std::uint64_t k_used = 2; // a slot's line, or seen
   static constexpr std::uint64_t k_marks = k_hit | k_used;
 
-  struct Slot {
+  // A slot is read only when its tag agrees; aligned, so that a small one
+  // (a string and a 32-byte value: 64 bytes) is one cache line to read.
+  struct alignas(64) Slot {
     std::string text;
     Value value{};
   };
