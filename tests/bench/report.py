@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """The results table of tests/bench/run.sh, and BENCHMARKS.md.
 
-usage: report.py WORK --quick | --write BENCHMARKS.md | --noisy NAME
+usage: report.py WORK --quick | --write BENCHMARKS.md | --noisy NAME [LABEL]
 
 Reads what run.sh left in WORK (hyperfine JSON exports with their labels,
 callgrind profiles, RSS readings, key/value files), prints the summary table
 to stdout and, with --write, rewrites BENCHMARKS.md.
 Exit status: 2 when a step is broken; otherwise, in a full run, 1 when a
 target is missed and 0 when all are met; in --quick mode, 0. With --noisy
-NAME: 0 when the measurement NAME was taken on a busy machine, else 1.
+NAME [LABEL]: 0 when the noise check of LABEL (default: the first) in the
+measurement NAME says that it was taken on a busy machine, else 1.
 """
 
 import json
@@ -167,16 +168,29 @@ class Report:
             text = text.replace(self.root + "/", "")
         return text
 
-    def noise_note(self, baseline, name, counts=True):
+    def noise_note(self, baseline, name, counts=True, step=None):
+        """The noise check of `baseline`; with `step`, how many times
+        run.sh measured that step (quiet_rounds)."""
         n = noise(baseline)
+        tries = self.attempts(step) if step else ""
         if n > NOISY:
             if counts:
                 self.noisy.append(name)
             return (f"**Busy machine:** the median of {name} is {n:.2f}× its "
                     "fastest run, so these ratios are unreliable; run again on "
-                    "an idle machine.")
+                    f"an idle machine.{tries}")
         return (f"Noise check: the median of {name} is {n:.2f}× its fastest "
-                f"run (≤ {NOISY} counts as quiet).")
+                f"run (≤ {NOISY} counts as quiet).{tries}")
+
+    def attempts(self, step, what="Measured"):
+        """' (Measured N times ...)' from run.sh's STEP.attempts, else ''."""
+        path = self.work / f"{step}.attempts"
+        if not path.exists():
+            return ""
+        made, _, most = path.read_text().strip().partition("\t")
+        return (f" ({what} {made} time(s) of at most {most}: run.sh "
+                "measures a step again, 10 s later, while its noise check "
+                "fails.)")
 
     def row(self, measure, result, baseline, ratio, target, met, busy=False):
         """`busy`: the step's noise check failed. A ratio is "met" only in a
@@ -228,11 +242,8 @@ class Report:
                 f"{x['median'] / true:.2f}× | {p[0]:.2f} / {median(p):.2f} / "
                 f"{p[-1]:.2f} | {ms(x['min'])} | "
                 f"{x['min'] / r['true']['min']:.2f}× | {len(x['times'])} |")
-        attempts = (self.work / "startup.attempts").read_text().strip() \
-            if (self.work / "startup.attempts").exists() else "1"
-        lines.append(f"\n{self.noise_note(r['true'], '/bin/true (start-up)')} "
-                     f"(attempts at this step: {attempts}; a busy machine "
-                     "makes run.sh measure it again, up to 3 times.)")
+        lines.append("\n" + self.noise_note(r["true"], "/bin/true (start-up)",
+                                            step="startup"))
         self.details.append(("1. Start-up (hyperfine, `-N`, no shell)",
                              "\n".join(lines)))
 
@@ -320,7 +331,8 @@ class Report:
             text.append(f"| {label} | {ms(x['median'])} | {rows / x['median']:,.0f} | "
                         f"{len(x['times'])} |")
         text.append("")
-        text.append(self.noise_note(r["iom"], "iom convert --column") + "\n")
+        text.append(self.noise_note(r["iom"], "iom convert --column",
+                                    step="enrich") + "\n")
         text.append(f"Checks: iom wrote {int(c.get('out_rows', 0)):,} data rows for {rows:,} "
                     f"and filled {int(c.get('matched', 0)):,}; its stderr had "
                     f"{int(c.get('stderr_lines', 0))} lines (the summary, not one per row)"
@@ -374,7 +386,8 @@ class Report:
                         f"{len(x['times'])} |")
         hits_iom, hits_awk = int(c.get("iom_hits", 0)), int(c.get("awk_hits", 0))
         text.append("")
-        text.append(self.noise_note(r["iom"], "iom convert") + "\n")
+        text.append(self.noise_note(r["iom"], "iom convert", step="convert")
+                    + "\n")
         text.append(
             f"Checks: iom printed {int(c.get('iom_lines', 0)):,} lines for "
             f"{lines:,} input lines "
@@ -456,7 +469,8 @@ class Report:
             if baseline:
                 text.append("")
                 text.append(self.noise_note(r[baseline[0]],
-                                            f"{baseline[0]} ({title})"))
+                                            f"{baseline[0]} ({title})",
+                                            step=kind))
                 text.append("")
         if "iom_hits" in m:
             text.append(
@@ -643,7 +657,9 @@ class Report:
                      + " entries: those ratios are unreliable. " if busy else "")
                     + "Noise check, the median of toml_parse over its fastest "
                     "run (≤ 1.25 counts as quiet): " + ", ".join(
-                        f"{v:.2f} at {n:,}" for n, v in noises.items()) + ".")
+                        f"{v:.2f} at {n:,}" for n, v in noises.items()) + "."
+                    + self.attempts(f"data-{last['n']}",
+                                    "The largest size was measured"))
         text += ["", "How the cost grows:", ""] + growth + per_entry
         refused = [s for s in sizes if s["valid"] != "ok"]
         if refused:
@@ -784,7 +800,8 @@ def main():
     work = Path(sys.argv[1])
     if sys.argv[2] == "--noisy":
         r = hyperfine(work, sys.argv[3])
-        return 0 if r and noise(next(iter(r.values()))) > NOISY else 1
+        label = sys.argv[4] if len(sys.argv) > 4 else next(iter(r), None)
+        return 0 if label in r and noise(r[label]) > NOISY else 1
     report = Report(work)
     for part in (report.startup, report.instructions, report.rss,
                  report.convert, report.messy, report.data, report.methods,
