@@ -190,7 +190,7 @@ class Report:
         made, _, most = path.read_text().strip().partition("\t")
         return (f" ({what} {made} time(s) of at most {most}: run.sh "
                 "measures a step again, 10 s later, while its noise check "
-                "fails.)")
+                "fails, in the run's first 5 minutes.)")
 
     def row(self, measure, result, baseline, ratio, target, met, busy=False):
         """`busy`: the step's noise check failed. A ratio is "met" only in a

@@ -166,7 +166,11 @@ rounds() {
 # noise check of BASELINE (report.py --noisy) says that the machine was busy,
 # up to ATTEMPTS measurements in all. A ratio is judged only when the check
 # passes, so a stretch of load elsewhere on the host costs a retry, not the
-# step. NAME.attempts holds "attempts made<TAB>most allowed".
+# step. No step is measured again once the run has taken retry_budget
+# seconds (a quiet run takes about 380 s in all), so that a busy machine
+# cannot push make bench past 10 minutes. NAME.attempts holds "attempts
+# made<TAB>most allowed".
+retry_budget=300
 quiet_rounds() {
   q_max=$1; q_name=$2; q_labels=$3; q_baseline=$4; shift 4
   q_attempt=1
@@ -174,6 +178,7 @@ quiet_rounds() {
     rounds "$q_name" "$q_labels" "$@" || return 1
     printf '%s\t%s\n' "$q_attempt" "$q_max" >"$work/$q_name.attempts"
     if [ "$quick" = 1 ] || [ "$q_attempt" -ge "$q_max" ] ||
+        [ $(($(date +%s) - started)) -ge "$retry_budget" ] ||
         ! "$python" "$here/report.py" "$work" --noisy "$q_name" "$q_baseline"; then
       return 0
     fi
