@@ -8,8 +8,9 @@ callgrind profiles, RSS readings, key/value files), prints the summary table
 to stdout and, with --write, rewrites BENCHMARKS.md.
 Exit status: 2 when a step is broken; otherwise, in a full run, 1 when a
 target is missed and 0 when all are met; in --quick mode, 0. With --noisy
-NAME [LABEL]: 0 when the noise check of LABEL (default: the first) in the
-measurement NAME says that it was taken on a busy machine, else 1.
+NAME [LABEL]: prints the noise figure of LABEL (default: the first) in the
+measurement NAME, and exits 0 when it says that NAME was taken on a busy
+machine, else 1.
 """
 
 import json
@@ -801,7 +802,10 @@ def main():
     if sys.argv[2] == "--noisy":
         r = hyperfine(work, sys.argv[3])
         label = sys.argv[4] if len(sys.argv) > 4 else next(iter(r), None)
-        return 0 if label in r and noise(r[label]) > NOISY else 1
+        if label not in r:
+            return 1
+        print(f"median of {label} {noise(r[label]):.2f}x its fastest run")
+        return 0 if noise(r[label]) > NOISY else 1
     report = Report(work)
     for part in (report.startup, report.instructions, report.rss,
                  report.convert, report.messy, report.data, report.methods,

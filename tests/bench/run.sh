@@ -179,10 +179,11 @@ quiet_rounds() {
     printf '%s\t%s\n' "$q_attempt" "$q_max" >"$work/$q_name.attempts"
     if [ "$quick" = 1 ] || [ "$q_attempt" -ge "$q_max" ] ||
         [ $(($(date +%s) - started)) -ge "$retry_budget" ] ||
-        ! "$python" "$here/report.py" "$work" --noisy "$q_name" "$q_baseline"; then
+        ! q_noise=$("$python" "$here/report.py" "$work" --noisy "$q_name" \
+          "$q_baseline"); then
       return 0
     fi
-    say "bench: busy machine at $q_name (load $(cut -d' ' -f1 /proc/loadavg)); again in 10 s"
+    say "bench: busy machine at $q_name ($q_noise; load $(cut -d' ' -f1 /proc/loadavg)); again in 10 s"
     rm -f "$work/$q_name"-[0-9]*.json "$work/$q_name"-[0-9]*.labels \
       "$work/log/$q_name"-[0-9]*.txt
     sleep 10
