@@ -161,32 +161,33 @@ rounds() {
     r_i=$((r_i + 1))
   done
 }
-# quiet_rounds ATTEMPTS NAME "LABELS" BASELINE ROUNDS [options and
-# commands...]: rounds, measured again from scratch, 10 s later, while the
-# noise check of BASELINE (report.py --noisy) says that the machine was busy,
-# up to ATTEMPTS measurements in all. A ratio is judged only when the check
+# quiet_rounds ATTEMPTS NAME "LABELS" ROUNDS [options and commands...]:
+# rounds, measured again from scratch, retry_pause seconds later, while the
+# noise check that judges NAME (report.py --noisy) says that the machine was
+# busy, up to ATTEMPTS measurements in all. A ratio is judged only when the check
 # passes, so a stretch of load elsewhere on the host costs a retry, not the
 # step. No step is measured again once the run has taken retry_budget
 # seconds (a quiet run takes about 380 s in all), so that a busy machine
-# cannot push make bench past 10 minutes. NAME.attempts holds "attempts
-# made<TAB>most allowed".
+# cannot push make bench past 10 minutes. NAME.attempts holds the attempts
+# made, the most allowed, retry_pause and retry_budget, for the report.
 retry_budget=300
+retry_pause=10
 quiet_rounds() {
-  q_max=$1; q_name=$2; q_labels=$3; q_baseline=$4; shift 4
+  q_max=$1; q_name=$2; q_labels=$3; shift 3
   q_attempt=1
   while :; do
     rounds "$q_name" "$q_labels" "$@" || return 1
-    printf '%s\t%s\n' "$q_attempt" "$q_max" >"$work/$q_name.attempts"
+    printf '%s\t%s\t%s\t%s\n' "$q_attempt" "$q_max" "$retry_pause" \
+      "$retry_budget" >"$work/$q_name.attempts"
     if [ "$quick" = 1 ] || [ "$q_attempt" -ge "$q_max" ] ||
         [ $(($(date +%s) - started)) -ge "$retry_budget" ] ||
-        ! q_noise=$("$python" "$here/report.py" "$work" --noisy "$q_name" \
-          "$q_baseline"); then
+        ! q_noise=$("$python" "$here/report.py" "$work" --noisy "$q_name"); then
       return 0
     fi
-    say "bench: busy machine at $q_name ($q_noise; load $(cut -d' ' -f1 /proc/loadavg)); again in 10 s"
+    say "bench: busy machine at $q_name ($q_noise; load $(cut -d' ' -f1 /proc/loadavg)); again in $retry_pause s"
     rm -f "$work/$q_name"-[0-9]*.json "$work/$q_name"-[0-9]*.labels \
       "$work/log/$q_name"-[0-9]*.txt
-    sleep 10
+    sleep "$retry_pause"
     q_attempt=$((q_attempt + 1))
   done
 }
@@ -214,7 +215,7 @@ step 1 "start-up: /bin/true vs iom show kenya vs iom --lang fr countries -f csv 
 # the quiet stretches come and go within minutes, and an attempt takes about
 # 8 s: up to 12 attempts (about 3.5 minutes at most).
 # shellcheck disable=SC2086
-quiet_rounds 12 startup "true show csv" true $startup -N \
+quiet_rounds 12 startup "true show csv" $startup -N \
   /bin/true "$iom show kenya" "$iom --lang fr countries -f csv -F all" || true
 
 # --- 2. instructions -----------------------------------------------------------
@@ -277,7 +278,7 @@ if "$python" "$here/gen_convert_input.py" "$lines" 42 --map "$map" \
   done
   # -i: iom exits 1 because the garbage lines match nothing (as specified).
   # shellcheck disable=SC2086
-  quiet_rounds 3 convert "iom$awks" iom $convert -i "$@" || true
+  quiet_rounds 3 convert "iom$awks" $convert -i "$@" || true
 
   # Correctness: one output line per input line, and agreement with awk
   # wherever awk finds an answer.
@@ -326,7 +327,7 @@ if "$python" "$here/gen_messy_input.py" "$lines" 42 --map "$messy_map" \
   for kind in messy garbage; do
     # -i: iom exits 1 because the misses match nothing (as specified).
     # shellcheck disable=SC2086
-    quiet_rounds 3 "$kind" "iom $m_awk" "$m_awk" $convert -i \
+    quiet_rounds 3 "$kind" "iom $m_awk" $convert -i \
       "$iom convert --to iso3 < '$work/$kind-input.txt' > /dev/null 2>/dev/null" \
       "$m_awk $m_join '$messy_map' '$work/$kind-input.txt' > /dev/null" || true
   done
@@ -398,7 +399,7 @@ for n in $sizes; do
   fi
   # -i: a file the loader refuses (exit 2) is still timed, and reported.
   # shellcheck disable=SC2046
-  quiet_rounds 3 "data-$n" "toml_parse iom" toml_parse $(data_runs "$n") -N -i \
+  quiet_rounds 3 "data-$n" "toml_parse iom" $(data_runs "$n") -N -i \
     "$toml_parse $file" "$iom --data $file countries -r eca -c" || true
 done
 
@@ -440,7 +441,7 @@ if "$python" "$here/gen_enrich_input.py" "$enrich_rows" 15 --lookup "$lookup" \
   fi
   # -i: iom exits 1 when a row is unmatched (the noise makes a few).
   # shellcheck disable=SC2086
-  quiet_rounds 3 enrich "$labels" iom 1 $enrich -i "$@" || true
+  quiet_rounds 3 enrich "$labels" 1 $enrich -i "$@" || true
   "$iom" convert --column country --to iso3,region "$table" >"$work/enrich-iom.out" \
     2>"$work/enrich-iom.err" || true
   {
