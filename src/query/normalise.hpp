@@ -61,9 +61,9 @@ std::string normalise(std::string_view text);
 // `out` has the capacity, which is what the batch `convert` path relies on.
 void normalise_into(std::string &out, std::string_view text);
 
-// normalise_into by its general path alone, without the one-pass path for
-// plain ASCII text that normalise_into tries first: the definition that the
-// tests hold the fast path to.
+// normalise_into by its general path alone, without the fast paths (for
+// ASCII words, and for plain text) that normalise_into tries first: the
+// definition that the tests and the match fuzzer hold the fast paths to.
 void normalise_reference_into(std::string &out, std::string_view text);
 
 // A sort key: normalise's folding, except that a leading French or Spanish

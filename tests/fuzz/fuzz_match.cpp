@@ -47,6 +47,11 @@ void check_normalise(std::string_view query) {
   iom::query::normalise_into(reused, query);
   FUZZ_CHECK(reused == normalised, query);
 
+  // The fast paths write what the general path writes.
+  std::string reference;
+  iom::query::normalise_reference_into(reference, query);
+  FUZZ_CHECK(reference == normalised, query);
+
   FUZZ_CHECK(normalised.empty() ||
                  (normalised.front() != ' ' && normalised.back() != ' '),
              query);

@@ -669,3 +669,26 @@ TEST_CASE("normalise: the plain path drops leading articles as the general "
       "x",   "Kenya", "st",  "0",  "07", "é",   "(", ")",  "'",  "\xC2\xAD"};
   check_plain_path(k_pieces, 777, 7);
 }
+
+// The path for ASCII words (letters, digits, spaces, hyphens, commas, at
+// most 62 bytes, sixteen at a time): texts made of those, across the
+// 16-byte steps and the 62-byte limit, with the tokens that it must leave to
+// the other paths ("st", a leading article, a leading zero) and a few bytes
+// that send the whole text elsewhere.
+TEST_CASE("normalise: the path for ASCII words equals the general path") {
+  CHECK(normalise("Upper Valley 1234") == "upper valley 1234");
+  CHECK(normalise("  NORTH   MACEDONIA ") == "north macedonia");
+  CHECK(normalise("Fort Blanca-Nord, 6259") == "fort blanca nord 6259");
+  CHECK(normalise("THE REPUBLIC OF HONDURAS") == "republic of honduras");
+  CHECK(normalise("St Kitts") == "saint kitts");
+  CHECK(normalise("Sixteen bytes ab") == "sixteen bytes ab");
+  CHECK(normalise(std::string(62, 'Q')) == std::string(62, 'q'));
+  CHECK(normalise(std::string(63, 'Q')) == std::string(63, 'q'));
+  constexpr std::string_view k_pieces[] = {
+      "a",     "B",    "Z",  "z",  "0",   "9",   "@",    "[",   "`",
+      "{",     " ",    "  ", "-",  ",",   " - ", "st",   "St",  "sT",
+      "the",   "The",  "le", "La", "los", "el",  "l",    "x",   "ab",
+      "abc",   "abcd", "s",  "t",  "ts",  "007", "00",   "1",   "Kenya",
+      "SAMOA", "é",    ".",  "/",  "\t",  "(",   "ofof", "\x7F"};
+  check_plain_path(k_pieces, 4242, 24);
+}
