@@ -31,30 +31,6 @@ inline std::uint64_t load_le32(const char *p) {
   return word;
 }
 
-inline void store_le64(char *p, std::uint64_t word) {
-  if constexpr (std::endian::native == std::endian::big)
-    word = __builtin_bswap64(word);
-  std::memcpy(p, &word, sizeof word);
-}
-
-// The last `rest` bytes of `text` (1 to 7 of them) as one little-endian
-// word, zero above them: from loads that may overlap (the same bytes at the
-// same places), not byte by byte.
-inline std::uint64_t load_le_tail(std::string_view text, std::size_t rest) {
-  const char *p = text.data();
-  const std::size_t n = text.size();
-  if (n >= 8)
-    return load_le64(p + n - 8) >> (8 * (8 - rest));
-  // rest == n: the whole text.
-  if (rest >= 4)
-    return load_le32(p) | std::uint64_t{load_le32(p + rest - 4)}
-                              << (8 * (rest - 4));
-  const auto byte = [&](std::size_t k) {
-    return std::uint64_t{static_cast<unsigned char>(p[k])} << (8 * k);
-  };
-  return byte(0) | byte(rest / 2) | byte(rest - 1);
-}
-
 inline std::uint64_t hash_bytes(std::string_view text) {
   constexpr std::uint64_t k_multiplier = 0xBF58476D1CE4E5B9;
   const char *p = text.data();
@@ -67,8 +43,22 @@ inline std::uint64_t hash_bytes(std::string_view text) {
   std::size_t i = 0;
   for (; i + 8 <= n; i += 8)
     mix(load_le64(p + i));
-  if (const std::size_t rest = n - i; rest > 0)
-    mix(load_le_tail(text, rest));
+  // The last 1 to 7 bytes as one little-endian word, from loads that may
+  // overlap (the same bytes at the same places), not byte by byte.
+  if (const std::size_t rest = n - i; rest > 0) {
+    std::uint64_t word;
+    if (n >= 8) {
+      word = load_le64(p + n - 8) >> (8 * (8 - rest));
+    } else if (rest >= 4) {
+      word = load_le32(p) | load_le32(p + rest - 4) << (8 * (rest - 4));
+    } else {
+      const auto byte = [&](std::size_t k) {
+        return std::uint64_t{static_cast<unsigned char>(p[k])} << (8 * k);
+      };
+      word = byte(0) | byte(rest / 2) | byte(rest - 1);
+    }
+    mix(word);
+  }
   h ^= h >> 33;
   h *= 0xFF51AFD7ED558CCD;
   h ^= h >> 33;
