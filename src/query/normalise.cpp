@@ -420,6 +420,30 @@ std::optional<std::string_view> plain_fold(std::string_view text,
   return folded;
 }
 
+// Where the next token of a plain path's output starts: a leading article
+// that is still pending goes (the token starts the output, with no space),
+// else a space follows any output so far.
+char *start_plain_token(char *begin, char *end, bool &leading_article) {
+  if (leading_article) {
+    leading_article = false;
+    return begin;
+  }
+  if (end != begin)
+    *end++ = ' ';
+  return end;
+}
+
+// The plain paths' last step: `out` becomes [out.data(), end), unless it
+// starts with a zero and has more than one byte (the general path strips
+// leading zeros): false then.
+bool finish_plain(std::string &out, const char *end) {
+  const auto size = static_cast<std::size_t>(end - out.data());
+  if (size >= 2 && out[0] == '0')
+    return false;
+  out.resize(size);
+  return true;
+}
+
 // The common case in one pass over the bytes: ASCII letters and digits, and
 // the two-byte letters that plain_fold takes, in tokens; any other ASCII
 // byte of class k_sep between them; periods deleted; leading articles
@@ -437,15 +461,8 @@ bool normalise_plain(std::string &out, std::string_view text) {
   // The output so far is a first token that is an article (normalise).
   bool leading_article = false;
   const auto token_byte = [&](char byte) {
-    if (!token) {
-      if (leading_article) {
-        end = begin; // the article goes, and no space before this token
-        leading_article = false;
-      } else if (end != begin) {
-        *end++ = ' ';
-      }
-      token = end;
-    }
+    if (!token)
+      token = end = start_plain_token(begin, end, leading_article);
     *end++ = byte;
   };
   const std::size_t n = text.size();
@@ -484,11 +501,7 @@ bool normalise_plain(std::string &out, std::string_view text) {
   }
   if (token && !plain_token_ends<leading>(begin, token, end, leading_article))
     return false;
-  const auto size = static_cast<std::size_t>(end - begin);
-  if (size >= 2 && begin[0] == '0')
-    return false;
-  out.resize(size);
-  return true;
+  return finish_plain(out, end);
 }
 
 // Sixteen bytes at a time, the commonest text of all: ASCII letters and
@@ -577,12 +590,8 @@ bool normalise_words(std::string &out, std::string_view text) {
   // Most text: every token is written where it lies, none is "st" and the
   // first is no article.
   if ((empty | st) == 0 &&
-      (first_size > 3 || !is_article(std::string_view(begin, first_size)))) {
-    if (n >= 2 && begin[0] == '0')
-      return false;
-    out.resize(n);
-    return true;
-  }
+      (first_size > 3 || !is_article(std::string_view(begin, first_size))))
+    return finish_plain(out, begin + n);
   std::uint64_t tokens = ~separators & all;
   char *end = begin;
   bool leading_article = false;
@@ -590,13 +599,7 @@ bool normalise_words(std::string &out, std::string_view text) {
     const auto first = static_cast<std::size_t>(std::countr_zero(tokens));
     const auto size =
         static_cast<std::size_t>(std::countr_one(tokens >> first));
-    if (leading_article) {
-      end = begin; // the article goes, and no space before this token
-      leading_article = false;
-    } else if (end != begin) {
-      *end++ = ' ';
-    }
-    char *const token = end;
+    char *const token = end = start_plain_token(begin, end, leading_article);
     if (token != begin + first)
       std::memmove(token, begin + first, size);
     end += size;
@@ -605,11 +608,7 @@ bool normalise_words(std::string &out, std::string_view text) {
       return false;
     tokens &= ~std::uint64_t{0} << (first + size);
   }
-  const auto size = static_cast<std::size_t>(end - begin);
-  if (size >= 2 && begin[0] == '0')
-    return false;
-  out.resize(size);
-  return true;
+  return finish_plain(out, end);
 }
 
 } // namespace

@@ -254,7 +254,8 @@ class Report:
                 f"{x['median'] / true:.2f}× | {p[0]:.2f} / {median(p):.2f} / "
                 f"{p[-1]:.2f} | {ms(x['min'])} | "
                 f"{x['min'] / r['true']['min']:.2f}× | {len(x['times'])} |")
-        lines.append("\n" + self.noise_note(judged("startup", r), "/bin/true (start-up)",
+        lines.append("\n" + self.noise_note(judged("startup", r),
+                                            "/bin/true (start-up)",
                                             step="startup"))
         self.details.append(("1. Start-up (hyperfine, `-N`, no shell)",
                              "\n".join(lines)))
