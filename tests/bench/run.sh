@@ -149,21 +149,39 @@ bench() {
     return 1
   fi
 }
+# cpu_mark WHEN FILE: for the busy-machine check (report.py), appends to FILE
+# the clock, the CPU time of this shell's children so far (the `times`
+# builtin, so it must run in this shell, not in a subshell) and the first
+# line of /proc/stat (all CPUs' busy and idle time). Between a "before" and
+# an "after" mark, /proc/stat's busy time less the children's CPU time is
+# what other processes used.
+cpu_mark() {
+  times >"$work/times.tmp"
+  {
+    printf '%s\tclock\t%s\n' "$1" "$(date +%s.%N)"
+    printf '%s\ttimes\t%s\n' "$1" "$(tail -1 "$work/times.tmp")"
+    printf '%s\tstat\t%s\n' "$1" "$(head -1 /proc/stat 2>/dev/null || true)"
+  } >>"$2"
+}
 # rounds NAME "LABELS" ROUNDS [options and commands...]: hyperfine times one
 # command after the other, so a change of load between them would skew their
 # ratio. Several short rounds instead (NAME-1, NAME-2, ...) sample all the
-# commands over the same stretch of time; the report pools them.
+# commands over the same stretch of time; the report pools them. NAME.cpu
+# holds the CPU marks before and after the rounds.
 rounds() {
   r_name=$1; r_labels=$2; r_count=$3; shift 3
+  : >"$work/$r_name.cpu"
+  cpu_mark before "$work/$r_name.cpu"
   r_i=1
   while [ "$r_i" -le "$r_count" ]; do
     bench "$r_name-$r_i" "$r_labels" "$@" || return 1
     r_i=$((r_i + 1))
   done
+  cpu_mark after "$work/$r_name.cpu"
 }
 # quiet_rounds ATTEMPTS NAME "LABELS" ROUNDS [options and commands...]:
 # rounds, measured again from scratch, retry_pause seconds later, while the
-# noise check that judges NAME (report.py --noisy) says that the machine was
+# busy-machine check that judges NAME (report.py --noisy) says that it was
 # busy, up to ATTEMPTS measurements in all. A ratio is judged only when the check
 # passes, so a stretch of load elsewhere on the host costs a retry, not the
 # step. No step is measured again once the run has taken retry_budget
