@@ -2,6 +2,12 @@
 # test suite; CTest runs only its quick smoke, so that the suite cannot rot.
 # Included from tests/CMakeLists.txt: paths are relative to tests/.
 
+# The busy-machine check that decides whether a ratio is judged, on made-up
+# measurements (no timing, so it runs in every build).
+add_test(NAME bench/busy_check COMMAND Python3::Interpreter
+  ${CMAKE_CURRENT_SOURCE_DIR}/bench/test_busy_check.py)
+set_tests_properties(bench/busy_check PROPERTIES LABELS bench)
+
 # Timings of an instrumented binary mean nothing, and valgrind cannot run an
 # ASan one: no smoke in the sanitizer build.
 if(IOM_SANITIZE)
