@@ -59,24 +59,28 @@ with tempfile.TemporaryDirectory() as tmp:
     steady_long = [0.100] * 10
     spread_long = [0.100] * 3 + [0.140] * 7
 
-    step(work, "startup", spread_short, (10.0, 5.0, 5.0))
-    expect("quiet, 1 ms baseline with a spread of 1.7", check(work, "startup"), False)
-    step(work, "startup", steady_short, (10.0, 5.0, 13.0))
-    expect("others at 0.8 CPUs, steady 1 ms baseline", check(work, "startup"), True)
-    step(work, "startup", steady_short, (10.0, 5.0, 7.4))
-    expect("others at 0.24 CPUs", check(work, "startup"), False)
-    step(work, "startup", steady_short, (10.0, 5.0, 7.6))
-    expect("others at 0.26 CPUs", check(work, "startup"), True)
-    step(work, "convert", spread_long, (10.0, 5.0, 5.0))
-    expect("quiet, 100 ms baseline with a spread of 1.4", check(work, "convert"), True)
-    step(work, "convert", steady_long, (10.0, 5.0, 5.0))
-    expect("quiet, steady 100 ms baseline", check(work, "convert"), False)
-    step(work, "convert", steady_long, (10.0, 5.0, 14.0))
-    expect("others at 0.9 CPUs, steady 100 ms baseline", check(work, "convert"), True)
-    step(work, "startup", spread_short)
-    expect("no CPU marks, 1 ms baseline with a spread of 1.7", check(work, "startup"), True)
-    step(work, "startup", steady_short)
-    expect("no CPU marks, steady 1 ms baseline", check(work, "startup"), False)
+    # (what, measurement, baseline times, CPU marks or None, busy?)
+    cases = [
+        ("quiet, 1 ms baseline with a spread of 1.7", "startup", spread_short,
+         (10.0, 5.0, 5.0), False),
+        ("others at 0.8 CPUs, steady 1 ms baseline", "startup", steady_short,
+         (10.0, 5.0, 13.0), True),
+        ("others at 0.24 CPUs", "startup", steady_short, (10.0, 5.0, 7.4), False),
+        ("others at 0.26 CPUs", "startup", steady_short, (10.0, 5.0, 7.6), True),
+        ("quiet, 100 ms baseline with a spread of 1.4", "convert", spread_long,
+         (10.0, 5.0, 5.0), True),
+        ("quiet, steady 100 ms baseline", "convert", steady_long,
+         (10.0, 5.0, 5.0), False),
+        ("others at 0.9 CPUs, steady 100 ms baseline", "convert", steady_long,
+         (10.0, 5.0, 14.0), True),
+        ("no CPU marks, 1 ms baseline with a spread of 1.7", "startup",
+         spread_short, None, True),
+        ("no CPU marks, steady 1 ms baseline", "startup", steady_short, None,
+         False),
+    ]
+    for what, name, times, cpu, want in cases:
+        step(work, name, times, cpu)
+        expect(what, check(work, name), want)
 
     step(work, "startup", steady_short, (4.0, 2.0, 3.0))
     use = report.cpu_use(work, "startup")
