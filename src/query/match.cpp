@@ -651,12 +651,15 @@ private:
                               key_tokens(filter)));
   }
 
-  // A one-word query against one word of the multi-word keys it occurs in.
+  // A one-word query against one word of the multi-word keys it occurs in,
+  // unless that word names nothing (is_function_word).
   void score_word(std::uint32_t w) {
     const std::uint32_t ordinal = m_words.ordinals[w];
     if (ordinal == k_no_ordinal)
       return; // in one-word keys only, which score_key scores
     const std::string_view word = m_words.words[w];
+    if (is_function_word(word))
+      return;
     const int bound = std::min(m_q.bound, edit_bound(word.size()));
     if (bound == 0 || too_far(m_q.letters, letter_mask(word), bound))
       return;

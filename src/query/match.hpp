@@ -74,7 +74,8 @@ struct Candidate {
 //   token   each q token equals or begins a
 //           distinct token of k                    400 + W + 99*|q|/|k|
 //   edit    each word of k within its bound, d edits in all  300 - 50*d
-//   edit    one word of k within its bound (one-word q)    200 - 50*d
+//   edit    one word of k within its bound (one-word q;
+//           not an article, preposition or conjunction)    200 - 50*d
 //
 // W is 100 when q ends on whole words of k ("bosnia" in "bosnia and
 // herzegovina"), else 0 ("nige" in "nigeria"; and for any q of 1-2 bytes,

@@ -656,4 +656,20 @@ std::optional<std::string> natural_order(std::string_view raw) {
   return out;
 }
 
+bool is_function_word(std::string_view token) {
+  if (is_article(token))
+    return true;
+  switch (token.size()) {
+  case 1:
+    return token == "y";
+  case 2:
+    return token == "of" || token == "de" || token == "du" || token == "et";
+  case 3:
+    return token == "and" || token == "for" || token == "des" ||
+           token == "del" || token == "aux";
+  default:
+    return false;
+  }
+}
+
 } // namespace iom::query

@@ -74,6 +74,14 @@ void normalise_reference_into(std::string &out, std::string_view text);
 // Salvador".
 std::string sort_key(std::string_view text);
 
+// Whether a normalised token is a word that names nothing: an article
+// (English, French or Spanish, the ones a leading position drops), or one
+// of the prepositions and conjunctions that join the words of a name ("and",
+// "of", "for"; "de", "des", "du", "et", "aux"; "del", "y"). A one-word query
+// is never taken for one of these by its edits ("foo" is no typo of the
+// "for" in "Regional Office for ...").
+bool is_function_word(std::string_view token);
+
 // A comma-inverted name in its natural order: for raw text with exactly one
 // comma and, on each side, something that normalises to a token, "AFTER
 // BEFORE" with each side trimmed of ASCII blanks ("Korea, Republic of" →

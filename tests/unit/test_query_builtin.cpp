@@ -20,6 +20,7 @@
 
 #include "dataset/builtin.hpp"
 #include "model.hpp"
+#include "query/distance.hpp"
 #include "query/filter.hpp"
 #include "query/keys.hpp"
 #include "query/match.hpp"
@@ -793,6 +794,74 @@ TEST_CASE("builtin search: common misspellings find the intended country") {
     CHECK(id_of(ranked[0].place) == c.id);
     CHECK(ranked[0].reason == Reason::edit);
   }
+}
+
+namespace {
+
+// Whether one-word query `q` is within the edit bounds of `key` as a whole
+// (one word) or of one of its words that names something.
+bool edits_reach(std::string_view q, std::string_view key) {
+  const auto within = [q](std::string_view word) {
+    const int bound = std::min(edit_bound(q.size()), edit_bound(word.size()));
+    return damerau_levenshtein(q, word, bound) <= bound;
+  };
+  if (key.find(' ') == std::string_view::npos)
+    return within(key);
+  for (std::size_t from = 0; from <= key.size();) {
+    const std::size_t to = std::min(key.find(' ', from), key.size());
+    const std::string_view word = key.substr(from, to - from);
+    if (!is_function_word(word) && within(word))
+      return true;
+    from = to + 1;
+  }
+  return false;
+}
+
+} // namespace
+
+TEST_CASE("builtin search: no typo of a function word reaches a name") {
+  // Every one-edit variant of every article, preposition and conjunction
+  // among the keys' words ("foo" of "for", "dle" of "del", "nad" of "and"):
+  // each edit candidate must come from a word that names something.
+  std::size_t words = 0, queries = 0;
+  for (const std::string_view word : data().word_index.words) {
+    if (!is_function_word(word) || edit_bound(word.size()) == 0)
+      continue;
+    ++words;
+    std::set<std::string> variants;
+    const std::string w(word);
+    for (std::size_t i = 0; i <= w.size(); ++i) {
+      if (i < w.size())
+        variants.insert(w.substr(0, i) + w.substr(i + 1));
+      if (i + 1 < w.size()) {
+        std::string t = w;
+        std::swap(t[i], t[i + 1]);
+        variants.insert(t);
+      }
+      for (char c = 'a'; c <= 'z'; ++c) {
+        variants.insert(w.substr(0, i) + c + w.substr(i));
+        if (i < w.size()) {
+          std::string t = w;
+          t[i] = c;
+          variants.insert(t);
+        }
+      }
+    }
+    for (const std::string &q : variants) {
+      CAPTURE(q);
+      ++queries;
+      for (const Candidate &c : search(data(), q))
+        if (c.reason == Reason::edit)
+          CHECK(edits_reach(q, c.key));
+    }
+  }
+  CHECK(words >= 5); // and, the, del, des, for, les, los, las among them
+  CHECK(queries > 1000);
+  // Once five regional offices, every "... and ..." name and every name
+  // with a "the".
+  CHECK(suggest(data(), "foo").empty());
+  CHECK(suggest(data(), "anf").empty());
+  CHECK(suggest(data(), "tge").empty());
 }
 
 TEST_CASE("builtin search: invalid UTF-8 and very long queries are safe") {
