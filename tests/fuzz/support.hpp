@@ -279,6 +279,8 @@ reference_score(std::string_view raw, std::string_view q,
   }
   if (qt.size() == 1 && kt.size() > 1) {
     for (const std::string_view token : kt) {
+      if (query::is_function_word(token))
+        continue; // "and", "for", "del": no typo is taken for them
       const int token_bound = std::min(query::edit_bound(q.size()),
                                        query::edit_bound(token.size()));
       if (token_bound == 0)
