@@ -1,11 +1,7 @@
 #include "query/normalise.hpp"
 
-#include "util/hash.hpp"
+#include "util/bytes16.hpp"
 #include "util/utf8.hpp"
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 #include <array>
 #include <bit>
@@ -510,11 +506,11 @@ bool normalise_plain(std::string &out, std::string_view text) {
 // writes, or returns false (and `out` unspecified) to leave the text to
 // normalise_plain: any other byte, a longer text, and what plain_token_ends
 // or the leading zero leave to the general path. The bytes are classified
-// by vector operations (GCC's vector extensions: SSE2 on x86-64, plain
-// words elsewhere), so that a token costs no branch per byte. The
-// separators' bits, one per byte, then say whether any token needs looking
-// at: only when a separator is not a single one between tokens, or a token
-// is "st", or the first one is an article, does a loop go over the tokens.
+// by vector operations (util/bytes16.hpp), so that a token costs no branch
+// per byte. The separators' bits, one per byte, then say whether any token
+// needs looking at: only when a separator is not a single one between
+// tokens, or a token is "st", or the first one is an article, does a loop go
+// over the tokens.
 // Over the benchmarks' messy mix (first 200,000 lines), with it: 162.0M ->
 // 159.1M instructions, branch mispredictions 2.14M -> 1.77M (cachegrind);
 // median wall time of 31 interleaved rounds of the 1,000,000 lines 244 ->
@@ -522,24 +518,8 @@ bool normalise_plain(std::string &out, std::string_view text) {
 // One bit per byte and the two outer bits of `bounds` below: 64 in all.
 constexpr std::size_t k_words_max = 62;
 
-using Bytes16 = unsigned char __attribute__((vector_size(16)));
-
-// Bit k: the high bit of byte k of `v` (whose bytes are 0 or 0xFF).
-std::uint32_t high_bits(Bytes16 v) {
-#if defined(__SSE2__)
-  return static_cast<std::uint32_t>(
-      _mm_movemask_epi8(reinterpret_cast<__m128i>(v)));
-#else
-  constexpr std::uint64_t k_gather = 0x0102040810204080;
-  const char *bytes = reinterpret_cast<const char *>(&v);
-  const auto half = [&](std::size_t at) {
-    const std::uint64_t word = util::load_le64(bytes + at);
-    return static_cast<std::uint32_t>(
-        (((word >> 7) & 0x0101010101010101) * k_gather) >> 56);
-  };
-  return half(0) | half(8) << 8;
-#endif
-}
+using util::Bytes16;
+using util::high_bits;
 
 bool normalise_words(std::string &out, std::string_view text) {
   const std::size_t n = text.size();
