@@ -805,16 +805,13 @@ bool edits_reach(std::string_view q, std::string_view key) {
     const int bound = std::min(edit_bound(q.size()), edit_bound(word.size()));
     return damerau_levenshtein(q, word, bound) <= bound;
   };
-  if (key.find(' ') == std::string_view::npos)
+  const std::vector<std::string_view> key_words = words(key);
+  if (key_words.size() == 1)
     return within(key);
-  for (std::size_t from = 0; from <= key.size();) {
-    const std::size_t to = std::min(key.find(' ', from), key.size());
-    const std::string_view word = key.substr(from, to - from);
-    if (!is_function_word(word) && within(word))
-      return true;
-    from = to + 1;
-  }
-  return false;
+  return std::any_of(key_words.begin(), key_words.end(),
+                     [&](std::string_view word) {
+                       return !is_function_word(word) && within(word);
+                     });
 }
 
 } // namespace
