@@ -248,19 +248,21 @@ class Report:
             text = text.replace(self.root + "/", "")
         return text
 
-    def check_note(self, step, r, label, counts=True, tries=True):
-        """What the busy-machine check found for measurement `step`, whose
-        baseline is called `label`; with `tries`, how many times run.sh
-        measured it (quiet_rounds). A busy step counts in self.noisy unless
-        `counts` is false."""
+    def check(self, step, r, label, counts=True, tries=True):
+        """(busy, note): the busy-machine check of measurement `step`, whose
+        baseline is called `label`, and what it found; with `tries`, how
+        many times run.sh measured it (quiet_rounds). A busy step counts in
+        self.noisy unless `counts` is false."""
         busy, found = busy_check(self.work, step, r, label)
         tries = self.attempts(step) if tries else ""
         if busy:
             if counts:
                 self.noisy.append(label)
-            return ("**Busy machine:** " + "; ".join(found) + ". These "
-                    f"ratios are unreliable; run again on an idle machine.{tries}")
-        return "Busy-machine check passed: " + "; ".join(found) + f".{tries}"
+            return busy, ("**Busy machine:** " + "; ".join(found) + ". These "
+                          "ratios are unreliable; run again on an idle "
+                          f"machine.{tries}")
+        return busy, ("Busy-machine check passed: " + "; ".join(found)
+                      + f".{tries}")
 
     def attempts(self, step, what="Measured"):
         """' (Measured N times ...)' from run.sh's STEP.attempts (attempts
@@ -297,7 +299,7 @@ class Report:
         for label in labels:
             self.command(r[label])
         true = r["true"]["median"]
-        busy = busy_check(self.work, "startup", r)[0]
+        busy, note = self.check("startup", r, "/bin/true (start-up)")
         for label, text, target in (("show", "`iom show kenya`", TARGET_SHOW),
                                     ("csv",
                                      "`iom --lang fr countries -f csv -F all`",
@@ -323,8 +325,7 @@ class Report:
                 f"{x['median'] / true:.2f}× | {p[0]:.2f} / {median(p):.2f} / "
                 f"{p[-1]:.2f} | {ms(x['min'])} | "
                 f"{x['min'] / r['true']['min']:.2f}× | {len(x['times'])} |")
-        lines.append("\n" + self.check_note("startup", r,
-                                            "/bin/true (start-up)"))
+        lines.append("\n" + note)
         self.details.append(("1. Start-up (hyperfine, `-N`, no shell)",
                              "\n".join(lines)))
 
@@ -390,7 +391,7 @@ class Report:
                              "--lookup $WORK/enrich-lookup.csv > $WORK/enrich-input.csv")
         for x in r.values():
             self.command(x)
-        busy = busy_check(self.work, "enrich", r)[0]
+        busy, note = self.check("enrich", r, "iom convert --column")
         if "mlr" in r:
             t = r["mlr"]["median"]
             self.row(f"enrich: {rows:,}-row CSV, `convert --column` vs `mlr join`",
@@ -412,8 +413,7 @@ class Report:
             text.append(f"| {label} | {ms(x['median'])} | {rows / x['median']:,.0f} | "
                         f"{len(x['times'])} |")
         text.append("")
-        text.append(self.check_note("enrich", r, "iom convert --column")
-                    + "\n")
+        text.append(note + "\n")
         text.append(f"Checks: iom wrote {int(c.get('out_rows', 0)):,} data rows for {rows:,} "
                     f"and filled {int(c.get('matched', 0)):,}; its stderr had "
                     f"{int(c.get('stderr_lines', 0))} lines (the summary, not one per row)"
@@ -437,13 +437,13 @@ class Report:
         for x in r.values():
             self.command(x)
         awks = [a for a in r if a != "iom"]
+        busy, note = self.check("convert", r, "iom convert")
         for a in awks:
             t = r[a]["median"]
             self.row(f"convert: {lines:,} lines, iom vs {a} hash join",
                      f"{lines / iom:,.0f} lines/s",
                      f"{a} {lines / t:,.0f} lines/s", f"{t / iom:.2f}×",
-                     f"≥ {TARGET_CONVERT}×", t / iom >= TARGET_CONVERT,
-                     busy_check(self.work, "convert", r)[0])
+                     f"≥ {TARGET_CONVERT}×", t / iom >= TARGET_CONVERT, busy)
         absent = c.get("absent", [])
         absent = [absent] if isinstance(absent, str) else absent
         text = [f"Input: {lines:,} lines from `gen_convert_input.py {lines} 42` "
@@ -467,8 +467,7 @@ class Report:
                         f"{len(x['times'])} |")
         hits_iom, hits_awk = int(c.get("iom_hits", 0)), int(c.get("awk_hits", 0))
         text.append("")
-        text.append(self.check_note("convert", r, "iom convert")
-                    + "\n")
+        text.append(note + "\n")
         text.append(
             f"Checks: iom printed {int(c.get('iom_lines', 0)):,} lines for "
             f"{lines:,} input lines "
@@ -532,13 +531,15 @@ class Report:
             iom = r["iom"]["median"]
             for x in r.values():
                 self.command(x)
-            for a in [a for a in r if a != "iom"]:
+            baseline = [a for a in r if a != "iom"]
+            if baseline:
+                busy, note = self.check(kind, r, f"{baseline[0]} ({title})")
+            for a in baseline:
                 t = r[a]["median"]
                 self.row(f"convert, {title}: {lines:,} lines, iom vs {a}",
                          f"{lines / iom:,.0f} lines/s",
                          f"{a} {lines / t:,.0f} lines/s", f"{t / iom:.2f}×",
-                         f"≥ {target}×", t / iom >= target,
-                         busy_check(self.work, kind, r)[0])
+                         f"≥ {target}×", t / iom >= target, busy)
             for label, x in r.items():
                 ratio = "-" if label == "iom" else f"{x['median'] / iom:.2f}×"
                 p = x["per_round"]
@@ -546,12 +547,8 @@ class Report:
                 text.append(f"| {title} | {label} | {ms(x['median'])} | "
                             f"{lines / x['median']:,.0f} | {ratio} | {spread} "
                             f"| {len(x['times'])} |")
-            baseline = [a for a in r if a != "iom"]
             if baseline:
-                text.append("")
-                text.append(self.check_note(kind, r,
-                                            f"{baseline[0]} ({title})"))
-                text.append("")
+                text += ["", note, ""]
         if "iom_hits" in m:
             text.append(
                 f"Checks on the messy mix: iom answered "
@@ -799,8 +796,8 @@ class Report:
             if label not in ("true", "show"):
                 self.row(f"peer: {label}", ms(t), f"iom show kenya {ms(show)}",
                          f"{t / show:.1f}×", "(reported)", None)
-        lines.append("\n" + self.check_note("peers", r, "/bin/true (peers)",
-                                             counts=False, tries=False)
+        lines.append("\n" + self.check("peers", r, "/bin/true (peers)",
+                                        counts=False, tries=False)[1]
                      + " The peers are several times slower or more, so their order "
                      "stands even then.")
         absent = p.get("absent", [])
