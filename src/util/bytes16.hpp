@@ -5,6 +5,7 @@
 // words elsewhere. The one operation that the vector extensions cannot
 // spell is gathering a bit per byte; high_bits does it.
 
+#include <cstddef>
 #include <cstdint>
 
 #include "util/hash.hpp"
